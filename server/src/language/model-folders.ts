@@ -1,0 +1,27 @@
+import type { LangiumSharedCoreServices } from 'langium';
+import type { URI } from 'langium';
+
+/**
+ * One model per workspace folder: every `.arch` file under a folder belongs to its model. Files
+ * outside every folder (and all files when there are no folders, as on the command line) form
+ * one model together.
+ */
+export class ModelFolders {
+    constructor(private readonly shared: LangiumSharedCoreServices) {}
+
+    /** The key of the model the document at `uri` belongs to: its workspace folder's URI, or ''. */
+    folderOf(uri: URI | string): string {
+        const text = typeof uri === 'string' ? uri : uri.toString();
+        let best = '';
+        for (const folder of this.shared.workspace.WorkspaceManager.workspaceFolders ?? []) {
+            const root = folder.uri.endsWith('/') ? folder.uri : folder.uri + '/';
+            if (text.startsWith(root) && root.length > best.length) best = root;
+        }
+        return best;
+    }
+
+    sameModel(a: URI | string, b: URI | string): boolean {
+        return this.folderOf(a) === this.folderOf(b);
+    }
+
+}

@@ -1,0 +1,171 @@
+import { AstUtils, GrammarUtils, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
+import type { ArchwrightServices } from '../module.js';
+import * as ast from './generated/ast.js';
+import type { ModelFolders } from './model-folders.js';
+import { propertyKeyword, REPEATABLE_PROPERTIES } from './property-names.js';
+import { describeKind, expectedKindOf, fitsKind } from './reference-kinds.js';
+
+/** Codes of the core diagnostics (rules.md, "Core diagnostics"): errors at every stage. */
+export const CoreCodes = {
+    syntaxError: 'syntax-error',
+    unresolvedReference: 'unresolved-reference',
+    duplicateId: 'duplicate-id',
+    wrongKind: 'wrong-kind',
+    selfFlow: 'self-flow',
+    duplicateArchitecture: 'duplicate-architecture',
+    duplicateProperty: 'duplicate-property',
+    misplacedProperty: 'misplaced-property'
+} as const;
+export const CORE_CODES: ReadonlySet<string> = new Set(Object.values(CoreCodes));
+
+const DEPLOYABLE_ONLY = ['exposure', 'replicas', 'scaling', 'healthcheck', 'monitoring', 'alert'];
+const DATASTORE_ONLY = ['stores', 'encryption', 'replication', 'sharding', 'backup'];
+const DATASTORES = new Set(['database', 'cache', 'queue', 'storage']);
+const NOT_DEPLOYABLE = new Set(['person', 'external', 'system']);
+
+/** Which element kinds take a property; undefined when every kind does. */
+function propertyFits(kind: ast.ElementKind, keyword: string): string | undefined {
+    if (keyword === 'satisfies' && kind === 'person') return 'every kind but person';
+    if (DEPLOYABLE_ONLY.includes(keyword) && NOT_DEPLOYABLE.has(kind)) return 'deployable elements';
+    if (DATASTORE_ONLY.includes(keyword) && !DATASTORES.has(kind)) return 'datastores (database, cache, queue, storage)';
+    return undefined;
+}
+
+interface Declared { name: string; uri: string; range: Range }
+
+/**
+ * The core checks: duplicates, kinds of references, self-flows, misplaced and repeated properties.
+ * Checks that need the whole model (duplicate ids, duplicate architecture) read the index through a
+ * cache that lives until the next change.
+ */
+export class ArchwrightValidator {
+    private readonly folders: ModelFolders;
+    private readonly declarations: WorkspaceCache<string, Map<string, Declared[]>>;
+    private readonly architectures: WorkspaceCache<string, { uri: string; node: ast.Architecture }[]>;
+
+    constructor(private readonly services: ArchwrightServices) {
+        this.folders = services.shared.model.ModelFolders;
+        this.declarations = new WorkspaceCache(services.shared);
+        this.architectures = new WorkspaceCache(services.shared);
+    }
+
+    register(): void {
+        const checks: ValidationChecks<ast.ArchwrightAstType> = {
+            Model: (model, accept) => this.checkModel(model, accept)
+        };
+        this.services.validation.ValidationRegistry.register(checks, this);
+    }
+
+    /** One walk over the file for every core check. */
+    private checkModel(model: ast.Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(model);
+        const folder = this.folders.folderOf(document.uri);
+        this.checkArchitectures(model, folder, accept);
+        for (const node of AstUtils.streamAllContents(model)) {
+            if ('name' in node && typeof node.name === 'string' && node.$type !== 'Instance') {
+                this.checkDuplicateId(node as AstNode & { name: string }, document, folder, accept);
+            }
+            if ('members' in node && Array.isArray(node.members)) this.checkProperties(node as AstNode & { members: AstNode[] }, accept);
+            if (ast.isElement(node) && ast.isElement(node.$container) && node.$container.kind !== 'system') {
+                accept('error', `${node.name} is nested in ${node.$container.name}, ${describeKind(node.$container)}; only a system can contain elements.`,
+                    { node, property: 'kind', code: CoreCodes.misplacedProperty });
+            }
+            if (ast.isFlow(node)) this.checkSelfFlow(node, accept);
+            if (ast.isInstance(node) && node.count !== undefined && !/^x[1-9][0-9]*$/.test(node.count)) {
+                accept('error', `'${node.count}' is not an instance count: write x1, x2... after the element, or separate elements with commas.`,
+                    { node, property: 'count', code: CoreCodes.syntaxError });
+            }
+            for (const ref of AstUtils.streamReferences(node)) this.checkKind(ref.container, ref.property, ref.index, ref.reference, accept);
+        }
+    }
+
+    private checkKind(container: AstNode, property: string, index: number | undefined, reference: { ref?: AstNode; $refText: string }, accept: ValidationAcceptor): void {
+        const target = reference.ref;
+        const expected = expectedKindOf(container, property);
+        if (!target || !expected || fitsKind(target, expected)) return;
+        const name = (target as AstNode & { name: string }).name;
+        accept('error', `${name} is ${describeKind(target)}; ${expected.where} needs ${expected.noun}.`,
+            { node: container, property, index, code: CoreCodes.wrongKind, data: { expected: expected.type } });
+    }
+
+    private checkSelfFlow(flow: ast.Flow, accept: ValidationAcceptor): void {
+        const source = flow.source.ref;
+        if (source && source === flow.target.ref) {
+            accept('error', `The flow starts and ends at ${source.name}: a flow must join two different elements.`,
+                { node: flow, keyword: '->', code: CoreCodes.selfFlow });
+        }
+    }
+
+    private checkProperties(node: AstNode & { members: AstNode[] }, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        const owner = ast.isElement(node) ? node.kind : undefined;
+        for (const member of node.members) {
+            const keyword = propertyKeyword(member);
+            if (!keyword) continue;
+            if (owner) {
+                const fits = propertyFits(owner, keyword);
+                if (fits) {
+                    accept('error', `${keyword} does not apply to ${(node as ast.Element).name}, ${describeKind(node)}: it is for ${fits}.`,
+                        { node: member, keyword: keyword === 'encryption' ? 'encryption' : keyword, code: CoreCodes.misplacedProperty });
+                }
+            }
+            if (REPEATABLE_PROPERTIES.has(keyword)) continue;
+            if (seen.has(keyword)) {
+                accept('error', `${keyword} is given more than once here; keep one.`,
+                    { node: member, keyword, code: CoreCodes.duplicateProperty });
+            }
+            seen.add(keyword);
+        }
+    }
+
+    private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
+        const all = this.declarationsOf(folder).get(node.name);
+        if (!all || all.length < 2) return;
+        const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+        const others = all.filter(d => !(d.uri === document.uri.toString() && here && d.range.start.line === here.start.line && d.range.start.character === here.start.character));
+        const related: DiagnosticRelatedInformation[] = others.map(o => ({
+            location: { uri: o.uri, range: o.range },
+            message: `${node.name} is also declared here`
+        }));
+        accept('error', `${node.name} is declared ${all.length} times; ids must be unique across the model.`,
+            { node, property: 'name', code: CoreCodes.duplicateId, relatedInformation: related });
+    }
+
+    /** Every declared id of the folder's model, from the index (names with a dot are paths, not ids). */
+    private declarationsOf(folder: string): Map<string, Declared[]> {
+        return this.declarations.get(folder, () => {
+            const byName = new Map<string, Declared[]>();
+            for (const d of this.services.shared.workspace.IndexManager.allElements()) {
+                if (d.name.includes('.') || d.type === 'Instance' || this.folders.folderOf(d.documentUri) !== folder) continue;
+                const range = d.nameSegment?.range ?? d.selectionSegment?.range;
+                if (!range) continue;
+                const list = byName.get(d.name) ?? [];
+                list.push({ name: d.name, uri: d.documentUri.toString(), range });
+                byName.set(d.name, list);
+            }
+            return byName;
+        });
+    }
+
+    private checkArchitectures(model: ast.Model, folder: string, accept: ValidationAcceptor): void {
+        const mine = model.declarations.filter(ast.isArchitecture);
+        if (mine.length === 0) return;
+        const all = this.architectures.get(folder, () => {
+            const docs = this.services.shared.workspace.LangiumDocuments.all
+                .filter(d => this.folders.folderOf(d.uri) === folder)
+                .toArray()
+                .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+            return docs.flatMap(d => (d.parseResult.value as ast.Model).declarations?.filter(ast.isArchitecture).map(node => ({ uri: d.uri.toString(), node })) ?? []);
+        });
+        const firstOne = all[0];
+        for (const node of mine) {
+            if (firstOne && firstOne.node === node) continue;
+            const range = firstOne?.node.$cstNode ? GrammarUtils.findNodeForKeyword(firstOne.node.$cstNode, 'architecture')?.range : undefined;
+            accept('error', 'The model already has an architecture declaration; only the first one (in path order) counts. Merge this one into it.', {
+                node, keyword: 'architecture', code: CoreCodes.duplicateArchitecture,
+                relatedInformation: firstOne && range ? [{ location: { uri: firstOne.uri, range }, message: 'the architecture declaration that counts' }] : undefined
+            });
+        }
+    }
+}

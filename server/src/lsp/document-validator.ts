@@ -1,0 +1,110 @@
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { ArchwrightServices } from '../module.js';
+import { CoreCodes } from '../language/validator.js';
+import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
+import type { ModelFolders } from '../language/model-folders.js';
+import { nearest } from '../util/edit-distance.js';
+import type { ModelDiagnostic } from '../model/diagnostic.js';
+import type { ReadinessService } from '../rules/readiness-service.js';
+import { ruleDocsUri } from './rule-docs.js';
+
+const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+
+/**
+ * Langium's validation plus what Archwright adds: every syntax error carries `syntax-error`,
+ * unresolved references say what they name and suggest the nearest id of the right kind, and the
+ * readiness rules' diagnostics of the model are added to each file they land in.
+ */
+export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
+    private readonly readiness: ReadinessService;
+    private readonly folders: ModelFolders;
+    private readonly services: ArchwrightServices;
+
+    constructor(services: ArchwrightServices) {
+        super(services);
+        this.services = services;
+        this.readiness = services.rules.Readiness;
+        this.folders = services.shared.model.ModelFolders;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const d of diagnostics) {
+            const code = (d.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                d.code = CoreCodes.syntaxError;
+                if (typeof d.message === 'string') d.message = friendlySyntaxMessage(d.message);
+            }
+        }
+        try {
+            for (const d of this.readiness.diagnosticsOf(document.uri.toString())) diagnostics.push(toLspDiagnostic(d));
+        } catch (error) {
+            console.error('Readiness rules failed:', error);
+        }
+        return diagnostics;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const { container, property } = error.info;
+            const text = reference.$refText;
+            const range = reference.$refNode?.range ?? container.$cstNode?.range;
+            if (!range) continue;
+            diagnostics.push({
+                severity: DiagnosticSeverity.Error,
+                range,
+                code: CoreCodes.unresolvedReference,
+                source: 'archwright',
+                message: this.unresolvedMessage(document, container, property, text),
+                data: { code: DocumentValidator.LinkingError, refText: text }
+            });
+        }
+    }
+
+    private unresolvedMessage(document: LangiumDocument, container: AstNode, property: string, text: string): string {
+        const expected = expectedKindOf(container, property);
+        const segments = text.split('.');
+        if (segments.length > 1) {
+            const parentPath = segments.slice(0, -1).join('.');
+            const parent = this.lookup(document, parentPath);
+            if (!parent) return `${parentPath} names nothing, so ${text} cannot be resolved.`;
+            const last = segments[segments.length - 1];
+            const parts = AstUtils.streamContents(parent).filter(n => n.$type === 'Element').map(n => (n as AstNode & { name: string }).name).toArray();
+            const suggestion = nearest(last, parts);
+            return `${parentPath} has no part named ${last}${suggestion ? `; did you mean ${parentPath}.${suggestion}?` : '.'}`;
+        }
+        const candidates = this.services.shared.workspace.IndexManager.allElements()
+            .filter(d => !d.name.includes('.') && this.folders.sameModel(d.documentUri, document.uri))
+            .filter(d => !expected || (d.node ? fitsKind(d.node, expected) : d.type === expected.type))
+            .map(d => d.name);
+        const suggestion = nearest(text, candidates);
+        const what = expected ? expected.noun.replace(/^an? /, '') : 'declaration';
+        return `No ${what} named ${text}${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+    }
+
+    private lookup(document: LangiumDocument, name: string): AstNode | undefined {
+        return this.services.shared.workspace.IndexManager.allElements()
+            .find(d => d.name === name && this.folders.sameModel(d.documentUri, document.uri))?.node;
+    }
+}
+
+export function toLspDiagnostic(d: ModelDiagnostic): Diagnostic {
+    return {
+        severity: SEVERITIES[d.severity],
+        range: d.location.range,
+        message: d.message,
+        code: d.code,
+        codeDescription: { href: ruleDocsUri(d.code) },
+        source: 'archwright',
+        relatedInformation: d.related?.map(r => ({ location: r.location, message: r.message })),
+        data: d.fix
+    };
+}
+
+/** Chevrotain's messages, reworded for people: "expected one of: a, b" rather than token dumps. */
+export function friendlySyntaxMessage(message: string): string {
+    return message.replace(/\s+/g, ' ').trim();
+}

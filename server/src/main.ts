@@ -1,0 +1,11 @@
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createArchwrightServices } from './module.js';
+import { useBundledRuleDocs } from './cli/paths.js';
+
+// The language server: over IPC when VS Code starts it, over stdio with --stdio.
+useBundledRuleDocs();
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createArchwrightServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

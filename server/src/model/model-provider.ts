@@ -1,0 +1,54 @@
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { ModelFolders } from '../language/model-folders.js';
+import type { ArchModel } from './arch-model.js';
+import { indexModel, type ModelIndex } from './graph.js';
+import { buildArchModel } from './model-builder.js';
+
+export interface BuiltModel {
+    folder: string;
+    model: ArchModel;
+    index: ModelIndex;
+    /** Results derived from the model (readiness diagnostics, views), cached with it by their owners. */
+    derived: Map<string, unknown>;
+}
+
+/**
+ * The ArchModel of each workspace folder, built once per document build from the linked documents
+ * and cached until the next change.
+ */
+export class ArchModelProvider {
+    private readonly cache = new Map<string, BuiltModel>();
+
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
+        shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
+    }
+
+    /** The model that the document at `uri` belongs to. */
+    modelOf(uri: string): BuiltModel {
+        return this.modelOfFolder(this.folders.folderOf(uri));
+    }
+
+    modelOfFolder(folder: string): BuiltModel {
+        let built = this.cache.get(folder);
+        if (!built) {
+            const docs: LangiumDocument[] = this.shared.workspace.LangiumDocuments.all
+                .filter(d => this.folders.folderOf(d.uri) === folder)
+                .toArray();
+            const model = buildArchModel(docs);
+            built = { folder, model, index: indexModel(model), derived: new Map() };
+            this.cache.set(folder, built);
+        }
+        return built;
+    }
+
+    /** Every folder that has documents. */
+    folderKeys(): string[] {
+        return [...new Set(this.shared.workspace.LangiumDocuments.all.map(d => this.folders.folderOf(d.uri)))].sort();
+    }
+
+    /** A value derived from a model, computed once per build. */
+    derive<T>(built: BuiltModel, key: string, compute: () => T): T {
+        if (!built.derived.has(key)) built.derived.set(key, compute());
+        return built.derived.get(key) as T;
+    }
+}

@@ -1,0 +1,83 @@
+import { inject, type DeepPartial, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { ArchwrightGeneratedModule, ArchwrightGeneratedSharedModule } from './language/generated/module.js';
+import { ModelFolders } from './language/model-folders.js';
+import { ArchwrightScopeComputation } from './language/scope-computation.js';
+import { ArchwrightScopeProvider } from './language/scope-provider.js';
+import { ArchwrightValidator } from './language/validator.js';
+import { ArchwrightValueConverter } from './language/value-converter.js';
+import { ArchwrightDocumentBuilder } from './language/document-builder.js';
+import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
+import { ArchModelProvider } from './model/model-provider.js';
+import { ReadinessService } from './rules/readiness-service.js';
+import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
+
+/** The services Archwright adds to Langium's. */
+export interface ArchwrightAddedServices {
+    model: {
+        ArchModels: ArchModelProvider;
+    };
+    rules: {
+        Readiness: ReadinessService;
+    };
+    validation: {
+        ArchwrightValidator: ArchwrightValidator;
+    };
+}
+
+/** Shared by every language service: which model (workspace folder) a document belongs to. */
+export interface ArchwrightAddedSharedServices {
+    model: {
+        ModelFolders: ModelFolders;
+    };
+}
+
+export type ArchwrightSharedServices = LangiumSharedServices & ArchwrightAddedSharedServices;
+export type ArchwrightServices = LangiumServices & ArchwrightAddedServices & { shared: ArchwrightSharedServices };
+
+/** The one place that constructs Archwright's services. */
+export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices & ArchwrightAddedServices> = {
+    parser: {
+        ValueConverter: () => new ArchwrightValueConverter(),
+        ParserErrorMessageProvider: () => new ArchwrightParserErrorMessageProvider()
+    },
+    references: {
+        ScopeComputation: services => new ArchwrightScopeComputation(services),
+        ScopeProvider: services => new ArchwrightScopeProvider(services)
+    },
+    model: {
+        ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)
+    },
+    rules: {
+        Readiness: services => new ReadinessService(services.model.ArchModels)
+    },
+    validation: {
+        DocumentValidator: services => new ArchwrightDocumentValidator(services),
+        ArchwrightValidator: services => new ArchwrightValidator(services)
+    }
+};
+
+export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartial<LangiumSharedServices> & ArchwrightAddedSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new ArchwrightDocumentBuilder(services)
+    },
+    model: {
+        ModelFolders: services => new ModelFolders(services)
+    }
+};
+
+/** Creates the shared and language services, for the language server, the command line and tests. */
+export function createArchwrightServices(context: DefaultSharedModuleContext): { shared: ArchwrightSharedServices; Archwright: ArchwrightServices } {
+    const shared = inject(createDefaultSharedModule(context), ArchwrightGeneratedSharedModule, ArchwrightSharedModule);
+    const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
+    shared.ServiceRegistry.register(Archwright);
+    Archwright.validation.ArchwrightValidator.register();
+    if (!context.connection) {
+        // Without a language client nothing reads the configuration; mark it as settled.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Archwright };
+}

@@ -1,0 +1,101 @@
+import type { ArchModel, Severity, Stage } from '../model/arch-model.js';
+import type { FixData, ModelDiagnostic } from '../model/diagnostic.js';
+import type { ModelIndex } from '../model/graph.js';
+import { nearest } from '../util/edit-distance.js';
+import type { Finding, ReadinessRule, RuleContext, Subject } from './rule.js';
+
+const STAGE_RANK: Record<Stage, number> = { whiteboard: 0, design: 1, production: 2 };
+
+export interface ReadinessOptions {
+    /** Check as if the model were at this stage (`archwright check --stage production`). */
+    stage?: Stage;
+}
+
+/**
+ * Runs every readiness rule that the stage calls for, applying the model's `rule` severities and
+ * the `allow`s of each subject, and reports `rule`/`allow` lines that name no readiness rule.
+ */
+export function checkReadiness(model: ArchModel, index: ModelIndex, rules: readonly ReadinessRule[], options: ReadinessOptions = {}): ModelDiagnostic[] {
+    const stage = options.stage ?? model.stage;
+    const out: ModelDiagnostic[] = [];
+    const known = new Set(rules.map(r => r.id));
+    const overrides = new Map<string, Severity | 'off'>();
+    for (const setting of model.architecture?.rules ?? []) {
+        if (known.has(setting.rule)) overrides.set(setting.rule, setting.severity);
+        else out.push(unknownRule(setting.rule, setting.location, known));
+    }
+    for (const allow of allAllows(model)) {
+        if (!known.has(allow.rule)) out.push(unknownRule(allow.rule, allow.location, known));
+    }
+    for (const rule of rules) {
+        if (STAGE_RANK[rule.stage] > STAGE_RANK[stage]) continue;
+        const override = overrides.get(rule.id);
+        if (override === 'off') continue;
+        const report = (finding: Finding) => {
+            if (finding.subject.allows.some(a => a.rule === rule.id)) return;
+            out.push(toDiagnostic(rule, finding, override));
+        };
+        const context: RuleContext = {
+            model, index, stage, report,
+            each(items, subjectOf, check) {
+                for (const item of items) {
+                    try {
+                        check(item);
+                    } catch (error) {
+                        report({ subject: subjectOf(item), message: `The rule ${rule.id} failed on ${subjectOf(item).label}: ${String(error)}. This is a bug in Archwright; please report it.` });
+                    }
+                }
+            }
+        };
+        try {
+            rule.check(context);
+        } catch (error) {
+            const where = model.architecture?.decl.name ?? { uri: model.uris[0] ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+            out.push({ code: rule.id, severity: 'warning', message: `The rule ${rule.id} failed: ${String(error)}. This is a bug in Archwright; please report it.`, location: where });
+        }
+    }
+    return out;
+}
+
+function toDiagnostic(rule: ReadinessRule, finding: Finding, override: Severity | undefined): ModelDiagnostic {
+    const subject = finding.subject;
+    const fix: FixData = {
+        subject: { uri: subject.decl.name.uri, full: subject.decl.full, block: subject.decl.block },
+        subjectKind: subject.kind,
+        insert: finding.insert,
+        title: finding.fixTitle,
+        rule: rule.id
+    };
+    return {
+        code: rule.id,
+        severity: override ?? finding.severity ?? rule.severity,
+        message: finding.message,
+        location: subject.location ?? subject.decl.name,
+        related: finding.related,
+        fix
+    };
+}
+
+function* allAllows(model: ArchModel) {
+    for (const list of [model.elements, model.flows, model.requirements, model.constraints, model.data, model.deployments, model.decisions, model.views]) {
+        for (const item of list) yield* item.allows;
+    }
+}
+
+function unknownRule(id: string, location: ModelDiagnostic['location'], known: ReadonlySet<string>): ModelDiagnostic {
+    const suggestion = nearest(id, known);
+    return {
+        code: 'unknown-rule',
+        severity: 'warning',
+        message: `${id} is not a readiness rule${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+        location
+    };
+}
+
+/** Helpers for rules: the subject of each kind of model item. */
+export const subjects = {
+    element: (e: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'element', label: e.id, decl: e.decl, allows: e.allows }),
+    flow: (f: { source: string; target: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'flow', label: `${f.source} -> ${f.target}`, decl: f.decl, allows: f.allows }),
+    requirement: (r: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'requirement', label: r.id, decl: r.decl, allows: r.allows }),
+    decision: (d: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'decision', label: d.id, decl: d.decl, allows: d.allows })
+};

@@ -1,0 +1,45 @@
+import type { Allow, ArchModel, Severity, Source, SourceLocation, Stage } from '../model/arch-model.js';
+import type { ModelIndex } from '../model/graph.js';
+
+/** The thing a diagnostic is about: its declaration (for the squiggle and fixes) and its `allow`s. */
+export interface Subject {
+    kind: 'element' | 'flow' | 'requirement' | 'decision' | 'view' | 'architecture' | 'step';
+    /** For messages: the element's id, `a -> b` for a flow. */
+    label: string;
+    decl: Pick<Source, 'name' | 'full' | 'block'>;
+    allows: readonly Allow[];
+    /** For a sequence step: where the step is (the diagnostic goes there; the view's block takes fixes). */
+    location?: SourceLocation;
+}
+
+export interface Finding {
+    subject: Subject;
+    message: string;
+    /** Overrides the rule's default severity for this finding (e.g. `error` when governed). */
+    severity?: Severity;
+    related?: { location: SourceLocation; message: string }[];
+    /** A property that cures it, as a snippet: `replicas ${1:2}`. */
+    insert?: string;
+    /** The quick fix's title: "Add replicas 2". */
+    fixTitle?: string;
+}
+
+export interface RuleContext {
+    model: ArchModel;
+    index: ModelIndex;
+    /** The stage the rules run for (the model's, or the one asked for with --stage). */
+    stage: Stage;
+    report(finding: Finding): void;
+    /** Runs `check` on each item; an exception becomes one diagnostic on that item instead of stopping the rule. */
+    each<T>(items: Iterable<T>, subjectOf: (item: T) => Subject, check: (item: T) => void): void;
+}
+
+/** A readiness rule of rules.md: an id (the diagnostic's code), the stage it starts at, a default severity. */
+export interface ReadinessRule {
+    id: string;
+    stage: 'design' | 'production';
+    severity: Severity;
+    /** One line for SARIF, docs and the readiness report. */
+    summary: string;
+    check(context: RuleContext): void;
+}
