@@ -29,14 +29,18 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        let diagnostics = await super.validateDocument(document, options, cancelToken);
+        const syntaxStarts = new Set<string>();
         for (const d of diagnostics) {
             const code = (d.data as { code?: string } | undefined)?.code;
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
                 d.code = CoreCodes.syntaxError;
-                if (typeof d.message === 'string') d.message = friendlySyntaxMessage(d.message);
+                if (typeof d.message === 'string') d.message = friendlySyntaxMessage(d.message, document.textDocument.getText(d.range));
+                syntaxStarts.add(`${d.range.start.line}:${d.range.start.character}`);
             }
         }
+        // The parser's recovery can read a misspelt word as a reference; one problem, one message.
+        diagnostics = diagnostics.filter(d => d.code !== CoreCodes.unresolvedReference || !syntaxStarts.has(`${d.range.start.line}:${d.range.start.character}`));
         try {
             for (const d of this.readiness.diagnosticsOf(document.uri.toString())) diagnostics.push(toLspDiagnostic(d));
         } catch (error) {
@@ -104,7 +108,11 @@ export function toLspDiagnostic(d: ModelDiagnostic): Diagnostic {
     };
 }
 
-/** Chevrotain's messages, reworded for people: "expected one of: a, b" rather than token dumps. */
-export function friendlySyntaxMessage(message: string): string {
+/** Lexer messages name the character and nothing about offsets; parser messages are worded in parser-messages.ts. */
+export function friendlySyntaxMessage(message: string, text: string): string {
+    if (/^unexpected character/i.test(message)) {
+        const shown = text.length === 1 ? text : /->(.)<-/.exec(message)?.[1] ?? text;
+        return `Unexpected character '${shown}'.${shown === '=' ? ' Properties take their value without =, as in technology "Go".' : ''}`;
+    }
     return message.replace(/\s+/g, ' ').trim();
 }
