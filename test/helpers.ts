@@ -1,5 +1,5 @@
 import { URI, type LangiumDocument } from 'langium';
-import { EmptyFileSystem } from 'langium';
+import { MemoryFileSystem } from './memory-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createArchwrightServices, type ArchwrightServices, type ArchwrightSharedServices } from '../server/src/module.js';
 import type { BuiltModel } from '../server/src/model/model-provider.js';
@@ -13,6 +13,12 @@ export interface Workspace {
     uri(name: string): string;
     /** The built ArchModel of the workspace. */
     model(): BuiltModel;
+    /** Writes (adds or changes) a file and rebuilds as the language server would after a file event. */
+    write(name: string, text: string): Promise<LangiumDocument>;
+    /** Deletes a file and rebuilds. */
+    remove(name: string): Promise<void>;
+    /** The current diagnostics of a file by name (documents are replaced on change). */
+    current(name: string): LangiumDocument;
 }
 
 export const WORKSPACE_ROOT = 'file:///workspace/';
@@ -23,9 +29,11 @@ export const WORKSPACE_ROOT = 'file:///workspace/';
  */
 export async function loadWorkspace(files: Record<string, string> | string): Promise<Workspace> {
     const byName = typeof files === 'string' ? { 'model.arch': files } : files;
-    const { shared, Archwright } = createArchwrightServices(EmptyFileSystem);
+    const fileSystem = new MemoryFileSystem();
+    const { shared, Archwright } = createArchwrightServices({ fileSystemProvider: () => fileSystem });
     const documents: LangiumDocument[] = [];
     for (const [name, text] of Object.entries(byName)) {
+        fileSystem.files.set(URI.parse(WORKSPACE_ROOT + name).toString(), text);
         const doc = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(WORKSPACE_ROOT + name));
         shared.workspace.LangiumDocuments.addDocument(doc);
         documents.push(doc);
@@ -42,7 +50,23 @@ export async function loadWorkspace(files: Record<string, string> | string): Pro
             if (!found) throw new Error(`no file ${name}`);
             return found;
         },
-        model: () => Archwright.model.ArchModels.modelOf(documents[0].uri.toString())
+        model: () => Archwright.model.ArchModels.modelOf(WORKSPACE_ROOT),
+        async write(name, text) {
+            const u = URI.parse(uri(name));
+            fileSystem.files.set(u.toString(), text);
+            await shared.workspace.DocumentBuilder.update([u], []);
+            return shared.workspace.LangiumDocuments.getDocument(u)!;
+        },
+        async remove(name) {
+            const u = URI.parse(uri(name));
+            fileSystem.files.delete(u.toString());
+            await shared.workspace.DocumentBuilder.update([], [u]);
+        },
+        current(name) {
+            const doc = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri(name)));
+            if (!doc) throw new Error(`no file ${name}`);
+            return doc;
+        }
     };
 }
 
