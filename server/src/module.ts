@@ -75,6 +75,8 @@ export function createArchwrightServices(context: DefaultSharedModuleContext): {
     const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
     shared.ServiceRegistry.register(Archwright);
     Archwright.validation.ArchwrightValidator.register();
+    // Every file of the workspace gets its diagnostics at startup, not only once one is opened.
+    shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     if (!context.connection) {
         // Without a language client nothing reads the configuration; mark it as settled.
         shared.workspace.ConfigurationProvider.initialized({});
