@@ -1,0 +1,86 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, RequestType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+    ModelChangedNotification, ReadinessRequest,
+    type ModelChangedParams, type ReadinessParams, type ReadinessResult
+} from '../../server/src/protocol.js';
+
+const readinessRequest = new RequestType<ReadinessParams, ReadinessResult, void>(ReadinessRequest);
+
+/**
+ * The language client of the bundled server, which runs in its own Node process over IPC.
+ * Its id is `archwright` because vscode-languageclient reads the `<id>.trace.server` setting.
+ * Everything else in the client talks to the server through this class.
+ */
+export class ArchwrightLanguageClient implements vscode.Disposable {
+    private readonly client: LanguageClient;
+    private readonly modelChanged = new vscode.EventEmitter<ModelChangedParams>();
+    private readonly disposables: vscode.Disposable[] = [];
+    private restarting: Promise<void> | undefined;
+
+    /** Fires after each server build that validated documents (the preview and status bar refresh). */
+    readonly onDidChangeModel = this.modelChanged.event;
+
+    constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
+        const module = context.asAbsolutePath(path.join('out', 'server', 'main.js'));
+        const serverOptions: ServerOptions = {
+            run: { module, transport: TransportKind.ipc },
+            // Used when the extension host runs under a debugger: "Attach to Server" connects here.
+            debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+        };
+        // Added, deleted and renamed files change the diagnostics of the files that name their ids.
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*.arch');
+        const clientOptions: LanguageClientOptions = {
+            documentSelector: [
+                { scheme: 'file', language: 'archwright' },
+                { scheme: 'untitled', language: 'archwright' }
+            ],
+            synchronize: { fileEvents: watcher },
+            outputChannel: output,
+            traceOutputChannel: output
+        };
+        this.client = new LanguageClient('archwright', 'Archwright', serverOptions, clientOptions);
+        this.disposables.push(
+            watcher,
+            this.modelChanged,
+            this.client.onNotification(ModelChangedNotification, params => this.modelChanged.fire(params))
+        );
+    }
+
+    /** Fires `listener` each time the server is up again (after start or restart). */
+    onDidStart(listener: () => void): vscode.Disposable {
+        return this.client.onDidChangeState(event => {
+            if (event.newState === State.Running) listener();
+        });
+    }
+
+    get isRunning(): boolean {
+        return this.client.isRunning();
+    }
+
+    start(): Promise<void> {
+        return this.client.start();
+    }
+
+    /** Stops the server process and starts a fresh one; concurrent calls share one restart. */
+    restart(): Promise<void> {
+        this.restarting ??= this.doRestart().finally(() => this.restarting = undefined);
+        return this.restarting;
+    }
+
+    private async doRestart(): Promise<void> {
+        if (this.client.state === State.Stopped) await this.client.start();
+        else await this.client.restart();
+    }
+
+    /** What the model of `uri` still lacks for the next stage (or for `stage`). */
+    readiness(params: ReadinessParams, token?: vscode.CancellationToken): Promise<ReadinessResult> {
+        return this.client.sendRequest(readinessRequest, params, token);
+    }
+
+    async dispose(): Promise<void> {
+        vscode.Disposable.from(...this.disposables).dispose();
+        await this.client.dispose();
+    }
+}
