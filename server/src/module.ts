@@ -14,6 +14,8 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
+import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
+import { ArchwrightReferences } from './lsp/references.js';
 
 /** The services Archwright adds to Langium's. */
 export interface ArchwrightAddedServices {
@@ -46,7 +48,11 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
     },
     references: {
         ScopeComputation: services => new ArchwrightScopeComputation(services),
-        ScopeProvider: services => new ArchwrightScopeProvider(services)
+        ScopeProvider: services => new ArchwrightScopeProvider(services),
+        References: services => new ArchwrightReferences(services)
+    },
+    lsp: {
+        DefinitionProvider: services => new ArchwrightDefinitionProvider(services)
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)

@@ -4,6 +4,7 @@ import type { ArchwrightServices } from '../module.js';
 import * as ast from './generated/ast.js';
 import type { ModelFolders } from './model-folders.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from './property-names.js';
+import { canContainElements, propertyFits } from './property-rules.js';
 import { describeKind, expectedKindOf, fitsKind } from './reference-kinds.js';
 
 /** Codes of the core diagnostics (rules.md, "Core diagnostics"): errors at every stage. */
@@ -18,19 +19,6 @@ export const CoreCodes = {
     misplacedProperty: 'misplaced-property'
 } as const;
 export const CORE_CODES: ReadonlySet<string> = new Set(Object.values(CoreCodes));
-
-const DEPLOYABLE_ONLY = ['exposure', 'replicas', 'scaling', 'healthcheck', 'monitoring', 'alert'];
-const DATASTORE_ONLY = ['stores', 'encryption', 'replication', 'sharding', 'backup'];
-const DATASTORES = new Set(['database', 'cache', 'queue', 'storage']);
-const NOT_DEPLOYABLE = new Set(['person', 'external', 'system']);
-
-/** Which element kinds take a property; undefined when every kind does. */
-function propertyFits(kind: ast.ElementKind, keyword: string): string | undefined {
-    if (keyword === 'satisfies' && kind === 'person') return 'every kind but person';
-    if (DEPLOYABLE_ONLY.includes(keyword) && NOT_DEPLOYABLE.has(kind)) return 'deployable elements';
-    if (DATASTORE_ONLY.includes(keyword) && !DATASTORES.has(kind)) return 'datastores (database, cache, queue, storage)';
-    return undefined;
-}
 
 interface Declared { name: string; uri: string; range: Range }
 
@@ -67,7 +55,7 @@ export class ArchwrightValidator {
                 this.checkDuplicateId(node as AstNode & { name: string }, document, folder, accept);
             }
             if ('members' in node && Array.isArray(node.members)) this.checkProperties(node as AstNode & { members: AstNode[] }, accept);
-            if (ast.isElement(node) && ast.isElement(node.$container) && node.$container.kind !== 'system') {
+            if (ast.isElement(node) && ast.isElement(node.$container) && !canContainElements(node.$container.kind)) {
                 accept('error', `${node.name} is nested in ${node.$container.name}, ${describeKind(node.$container)}; only a system can contain elements.`,
                     { node, property: 'kind', code: CoreCodes.misplacedProperty });
             }
