@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+    type PublishDiagnosticsParams, type Diagnostic, type DocumentSymbol, type CompletionList, type CompletionItem,
+    type Location, type Hover, type WorkspaceEdit, type TextEdit
+} from 'vscode-languageserver-protocol/node';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const SYSTEM = `architecture "Shop" {
+  stage whiteboard
+}
+
+requirement fast "Fast checkout"
+
+system shop "Shop" {
+  service orders "Orders" {
+    satisfies fast
+  }
+  database orders-db "Orders DB"
+}
+`;
+const FLOWS = `person buyer "Buyer"
+
+buyer -> shop.orders "orders"
+orders -> orders-db "stores"
+`;
+
+/** The bundled language server, spawned as an editor would, talking JSON-RPC over stdio. */
+describe('the language server over stdio', () => {
+    let server: ChildProcess;
+    let connection: ProtocolConnection;
+    let folder: string;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const waiters = new Set<() => boolean>();
+    const uri = (name: string) => pathToFileURL(join(folder, name)).toString();
+
+    /** Resolves once the file's published diagnostics satisfy the predicate. */
+    function diagnosticsOf(name: string, until: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${name}: ${JSON.stringify(diagnostics.get(uri(name)))}`)), 15_000);
+            const check = () => {
+                const current = diagnostics.get(uri(name));
+                if (current && until(current)) {
+                    clearTimeout(timer);
+                    resolve(current);
+                    return true;
+                }
+                return false;
+            };
+            if (!check()) waiters.add(check);
+        });
+    }
+
+    beforeAll(async () => {
+        folder = mkdtempSync(join(tmpdir(), 'archwright-lsp-'));
+        writeFileSync(join(folder, 'system.arch'), SYSTEM);
+        writeFileSync(join(folder, 'flows.arch'), FLOWS);
+        server = spawn(process.execPath, [join(ROOT, 'out', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            diagnostics.set(params.uri, params.diagnostics);
+            for (const waiter of [...waiters]) if (waiter()) waiters.delete(waiter);
+        });
+        connection.onRequest('workspace/configuration', () => []);
+        connection.onRequest('client/registerCapability', () => null);
+        connection.onRequest('window/workDoneProgress/create', () => null);
+        connection.listen();
+        const result = await connection.sendRequest('initialize', {
+            processId: process.pid,
+            rootUri: pathToFileURL(folder).toString(),
+            workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'shop' }],
+            capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true } }, workspace: { workspaceFolders: true, configuration: true } }
+        }) as { capabilities: Record<string, unknown> };
+        expect(result.capabilities).toMatchObject({ completionProvider: expect.anything(), definitionProvider: true, hoverProvider: true, documentFormattingProvider: true });
+        await connection.sendNotification('initialized', {});
+    });
+
+    afterAll(async () => {
+        if (connection) {
+            await connection.sendRequest('shutdown').catch(() => undefined);
+            await connection.sendNotification('exit').catch(() => undefined);
+            connection.dispose();
+        }
+        server?.kill();
+    });
+
+    it('publishes diagnostics for the workspace files at startup, without opening them', async () => {
+        expect(await diagnosticsOf('flows.arch', d => d.length === 0)).toEqual([]);
+        expect(await diagnosticsOf('system.arch', d => d.length === 0)).toEqual([]);
+    });
+
+    it('publishes diagnostics with codes for an opened document after each change', async () => {
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('flows.arch'), languageId: 'archwright', version: 1, text: FLOWS } });
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: uri('flows.arch'), version: 2 },
+            contentChanges: [{ text: FLOWS + 'orders -> ordrs-db "typo"\n' }]
+        });
+        const after = await diagnosticsOf('flows.arch', d => d.length === 1);
+        expect(after[0]).toMatchObject({ code: 'unresolved-reference', range: { start: { line: 4, character: 10 } } });
+        expect(after[0].message).toMatch(/did you mean orders-db/);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('flows.arch'), version: 3 }, contentChanges: [{ text: FLOWS }] });
+        await diagnosticsOf('flows.arch', d => d.length === 0);
+    });
+
+    it('completes only ids of the right kind', async () => {
+        const text = SYSTEM.replace('satisfies fast', 'satisfies ');
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('system.arch'), languageId: 'archwright', version: 1, text } });
+        const result = await connection.sendRequest('textDocument/completion', { textDocument: { uri: uri('system.arch') }, position: { line: 8, character: 14 } }) as CompletionList | CompletionItem[];
+        const labels = (Array.isArray(result) ? result : result.items).map(i => i.label);
+        expect(labels).toContain('fast');
+        expect(labels).not.toContain('orders');
+        expect(labels).not.toContain('buyer');
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('system.arch'), version: 2 }, contentChanges: [{ text: SYSTEM }] });
+    });
+
+    it('goes to the definition across files, also from a segment of a dotted path', async () => {
+        const toOrders = await connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('flows.arch') }, position: { line: 2, character: 15 } }) as Location[];
+        expect(toOrders.map(l => [l.uri, l.range.start.line])).toEqual([[uri('system.arch'), 7]]);
+        const toShop = await connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('flows.arch') }, position: { line: 2, character: 10 } }) as Location[];
+        expect(toShop.map(l => [l.uri, l.range.start.line])).toEqual([[uri('system.arch'), 6]]);
+    });
+
+    it('answers hover with the element and its flows', async () => {
+        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('flows.arch') }, position: { line: 3, character: 2 } }) as Hover;
+        const text = JSON.stringify(hover.contents);
+        expect(text).toMatch(/Orders/);
+        expect(text).toMatch(/orders-db/);
+    });
+
+    it('renames across files', async () => {
+        const edit = await connection.sendRequest('textDocument/rename', { textDocument: { uri: uri('system.arch') }, position: { line: 7, character: 12 }, newName: 'order-service' }) as WorkspaceEdit;
+        const files = Object.keys(edit.changes ?? {}).concat((edit.documentChanges ?? []).map(c => ('textDocument' in c ? c.textDocument.uri : '')));
+        expect(new Set(files)).toEqual(new Set([uri('system.arch'), uri('flows.arch')]));
+    });
+
+    it('formats a messy document', async () => {
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('messy.arch'), languageId: 'archwright', version: 1, text: 'service   x "X"{technology "Go"}\n' } });
+        const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: uri('messy.arch') }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(edits.length).toBeGreaterThan(0);
+    });
+
+    it('gives an outline nested like the file', async () => {
+        const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('system.arch') } }) as DocumentSymbol[];
+        const shop = symbols.find(s => s.name.startsWith('shop'));
+        expect(shop?.children?.map(c => c.name.split(' ')[0])).toEqual(['orders', 'orders-db']);
+    });
+
+    it('shuts down when asked', async () => {
+        await connection.sendRequest('shutdown');
+        const exited = new Promise<number | null>(resolve => server.on('exit', code => resolve(code)));
+        await connection.sendNotification('exit');
+        expect(await exited).toBe(0);
+    });
+});
