@@ -1,4 +1,4 @@
-import type { ArchModel, Severity, Stage } from '../model/arch-model.js';
+import type { ArchModel, SequenceStep, Severity, Stage, View } from '../model/arch-model.js';
 import type { FixData, ModelDiagnostic } from '../model/diagnostic.js';
 import type { ModelIndex } from '../model/graph.js';
 import { nearest } from '../util/edit-distance.js';
@@ -63,6 +63,7 @@ function toDiagnostic(rule: ReadinessRule, finding: Finding, override: Severity 
         subject: { uri: subject.decl.name.uri, full: subject.decl.full, block: subject.decl.block },
         subjectKind: subject.kind,
         insert: finding.insert,
+        replace: finding.replace,
         title: finding.fixTitle,
         rule: rule.id
     };
@@ -88,7 +89,8 @@ function unknownRule(id: string, location: ModelDiagnostic['location'], known: R
         code: 'unknown-rule',
         severity: 'warning',
         message: `${id} is not a readiness rule${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
-        location
+        location,
+        suggestion
     };
 }
 
@@ -97,5 +99,19 @@ export const subjects = {
     element: (e: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'element', label: e.id, decl: e.decl, allows: e.allows }),
     flow: (f: { source: string; target: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'flow', label: `${f.source} -> ${f.target}`, decl: f.decl, allows: f.allows }),
     requirement: (r: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'requirement', label: r.id, decl: r.decl, allows: r.allows }),
-    decision: (d: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'decision', label: d.id, decl: d.decl, allows: d.allows })
+    decision: (d: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'decision', label: d.id, decl: d.decl, allows: d.allows }),
+    /** A sequence step: the diagnostic sits on the step's line; the view's block takes its `allow`s and fixes. */
+    step: (view: View & { decl: Subject['decl'] }, step: SequenceStep): Subject => ({
+        kind: 'step', label: `${step.source} -> ${step.target}`, decl: view.decl, allows: view.allows, location: step.location
+    }),
+    /**
+     * The architecture declaration (suppressed only by `rule RULE-ID off`). A model checked at a
+     * stage without declaring one (`check --stage`) gets the start of its first file instead.
+     */
+    architecture(model: ArchModel): Subject {
+        const start = { line: 0, character: 0 };
+        const decl = model.architecture?.decl
+            ?? { name: { uri: model.uris[0] ?? '', range: { start, end: start } }, full: { start, end: start } };
+        return { kind: 'architecture', label: model.architecture?.title ?? 'the architecture', decl, allows: [] };
+    }
 };

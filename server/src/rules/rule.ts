@@ -1,4 +1,4 @@
-import type { Allow, ArchModel, Severity, Source, SourceLocation, Stage } from '../model/arch-model.js';
+import type { Allow, ArchModel, Range, Severity, Source, SourceLocation, Stage } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
 
 /** The thing a diagnostic is about: its declaration (for the squiggle and fixes) and its `allow`s. */
@@ -20,6 +20,8 @@ export interface Finding {
     related?: { location: SourceLocation; message: string }[];
     /** A property that cures it, as a snippet: `replicas ${1:2}`. */
     insert?: string;
+    /** An existing property that `insert` replaces (`monitoring logs` becoming `monitoring metrics logs`), so the fix never repeats a property. */
+    replace?: Range;
     /** The quick fix's title: "Add replicas 2". */
     fixTitle?: string;
 }

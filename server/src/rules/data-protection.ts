@@ -1,0 +1,85 @@
+import { isDatastore, isEncrypted, SENSITIVE_CLASSES, type ArchModel, type Constraint, type DataClass } from '../model/arch-model.js';
+import type { ModelIndex } from '../model/graph.js';
+import { subjects } from './engine.js';
+import { propertyFix } from './fixes.js';
+import type { Finding, ReadinessRule } from './rule.js';
+
+// The production rules about data: sensitive data is encrypted in transit and at rest (an error
+// when a compliance constraint governs it), and databases and object stores are backed up.
+
+const GOVERNS: Partial<Record<NonNullable<Constraint['standard']>, DataClass>> = { 'GDPR': 'pii', 'PCI-DSS': 'payment', 'HIPAA': 'health' };
+
+/** The sensitive assets among `ids`, and the first compliance constraint that governs one of them. */
+export function sensitivity(ids: readonly string[], model: ArchModel, index: ModelIndex): { sensitive: string[]; governedBy?: Constraint } {
+    const sensitive = ids.filter(id => {
+        const cls = index.data.get(id)?.class;
+        return cls !== undefined && SENSITIVE_CLASSES.includes(cls);
+    });
+    const classes = new Set(sensitive.map(id => index.data.get(id)!.class));
+    const governedBy = model.constraints.find(c => c.kind === 'compliance' && c.standard !== undefined && classes.has(GOVERNS[c.standard]!));
+    return { sensitive, governedBy };
+}
+
+/** Severity and related information of a finding about sensitive data: error when governed. */
+function governance(governedBy: Constraint | undefined): Pick<Finding, 'severity' | 'related'> {
+    if (!governedBy) return {};
+    return { severity: 'error', related: [{ location: governedBy.decl.name, message: `${governedBy.id}: ${governedBy.standard} governs this data` }] };
+}
+
+function governedNote(governedBy: Constraint | undefined): string {
+    return governedBy ? ` (${governedBy.standard} applies, see ${governedBy.id})` : '';
+}
+
+/** Sensitive data on the wire in clear text can be read by anyone on the path. */
+export const unencryptedSensitiveFlow: ReadinessRule = {
+    id: 'unencrypted-sensitive-flow', stage: 'production', severity: 'warning',
+    summary: 'A flow carries sensitive data and is not encrypted (an error when a compliance constraint governs the data).',
+    check({ model, index, each, report }) {
+        each(model.flows, subjects.flow, flow => {
+            if (isEncrypted(flow)) return;
+            const { sensitive, governedBy } = sensitivity(flow.carries, model, index);
+            if (sensitive.length === 0) return;
+            report({
+                subject: subjects.flow(flow),
+                message: `The flow ${flow.source} -> ${flow.target} carries ${sensitive.join(', ')} unencrypted${governedNote(governedBy)}: add encrypted, or use HTTPS, TLS or mTLS.`,
+                ...governance(governedBy),
+                ...propertyFix(flow.decl, 'encrypted', 'encrypted', 'Mark the flow encrypted')
+            });
+        });
+    }
+};
+
+/** A stolen disk or snapshot of a store of sensitive data should yield nothing readable. */
+export const unencryptedSensitiveStore: ReadinessRule = {
+    id: 'unencrypted-sensitive-store', stage: 'production', severity: 'warning',
+    summary: 'A datastore stores sensitive data without encryption at rest (an error when a compliance constraint governs the data).',
+    check({ model, index, each, report }) {
+        each(model.elements.filter(isDatastore), subjects.element, element => {
+            if (element.encryptionAtRest) return;
+            const { sensitive, governedBy } = sensitivity(element.stores, model, index);
+            if (sensitive.length === 0) return;
+            report({
+                subject: subjects.element(element),
+                message: `${element.id} stores ${sensitive.join(', ')} without encryption at rest${governedNote(governedBy)}: add encryption at-rest.`,
+                ...governance(governedBy),
+                ...propertyFix(element.decl, 'encryption', 'encryption at-rest', 'Add encryption at-rest')
+            });
+        });
+    }
+};
+
+/** Without a backup, a bad migration or a deleted bucket is permanent. */
+export const missingBackup: ReadinessRule = {
+    id: 'missing-backup', stage: 'production', severity: 'warning',
+    summary: 'A database or storage has no backup.',
+    check({ model, each, report }) {
+        each(model.elements.filter(e => e.kind === 'database' || e.kind === 'storage'), subjects.element, element => {
+            if (element.backup !== undefined) return;
+            report({
+                subject: subjects.element(element),
+                message: `The ${element.kind} ${element.id} has no backup: add backup daily (or hourly, weekly, continuous), with retain DURATION if you like.`,
+                ...propertyFix(element.decl, 'backup', 'backup ${1|daily,hourly,weekly,continuous|}', 'Add backup daily')
+            });
+        });
+    }
+};
