@@ -14,6 +14,7 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
+import { ArchwrightFormatter } from './lsp/formatter.js';
 import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
 import { ArchwrightReferences } from './lsp/references.js';
 
@@ -52,6 +53,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         References: services => new ArchwrightReferences(services)
     },
     lsp: {
+        Formatter: () => new ArchwrightFormatter(),
         DefinitionProvider: services => new ArchwrightDefinitionProvider(services)
     },
     model: {

@@ -1,0 +1,131 @@
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import { isModel } from '../language/generated/ast.js';
+
+/** A member of a block: on its own line one level in, keeping at most one blank line above it. */
+const MEMBER: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
+/** A top-level declaration: on its own line, keeping at most one blank line above it. */
+const DECLARATION: FormattingAction = { options: {}, moves: [{ lines: 1 }, { lines: 2 }] };
+
+/**
+ * The one canonical layout of `.arch` files:
+ * - two spaces of indentation per block level, whatever the editor's settings;
+ * - one declaration or property per line; `{` after one space on the declaration's line, `}` on
+ *   its own line; an empty block is written `{ }`;
+ * - single spaces between tokens (`a -> b`), none before `,` or around the `.` of a dotted path;
+ * - blank lines between declarations and between members kept, but at most one; none right after
+ *   `{` or before `}`;
+ * - comments kept as written: a comment that follows a token on its line stays there (after one
+ *   space), a comment on its own line is re-indented (only its first line, so that a block
+ *   comment's text is unchanged); `"""` text blocks are single tokens and never touched;
+ * - the file ends with one newline.
+ * Only whitespace between tokens ever changes, and a document with syntax errors gets no edits
+ * (Langium's AbstractFormatter already refuses those).
+ */
+export class ArchwrightFormatter extends AbstractFormatter {
+    protected override format(node: AstNode): void {
+        if (isModel(node)) {
+            this.formatTopLevel(node);
+        } else {
+            this.formatDeclaration(node);
+        }
+    }
+
+    private formatTopLevel(model: AstNode): void {
+        const text = AstUtils.getDocument(model).textDocument.getText();
+        for (const child of children(model)) {
+            if (child.hidden) continue;
+            const atFileStart = text.slice(0, child.offset).trim() === '';
+            this.getNodeFormatter(model).cst([child]).prepend(atFileStart ? Formatting.noSpace() : DECLARATION);
+        }
+    }
+
+    /** Every node's own tokens: one space apart, blocks broken into lines. */
+    private formatDeclaration(node: AstNode): void {
+        const formatter = this.getNodeFormatter(node);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        const interior = open.nodes.length && close.nodes.length ? formatter.interior(open, close).nodes : [];
+        const own = children(node).filter(child => !child.hidden && !interior.includes(child));
+        own.slice(1).forEach(child => formatter.cst([child]).prepend(isKeyword(child, ',') ? Formatting.noSpace() : Formatting.oneSpace()));
+        own.filter(isDottedPath).forEach(path => this.joinDottedPath(node, path));
+
+        interior.forEach((child, i) => formatter.cst([child]).prepend(i === 0 ? Formatting.indent() : MEMBER));
+        close.prepend(interior.length ? Formatting.newLine() : Formatting.oneSpace());
+    }
+
+    /** `shop.orders`: no space around the dots. */
+    private joinDottedPath(node: AstNode, path: CstNode): void {
+        const leaves = CstUtils.streamCst(path).filter(leaf => !leaf.hidden && isLeafCstNode(leaf)).toArray();
+        this.getNodeFormatter(node).cst(leaves.slice(1)).prepend(Formatting.noSpace());
+    }
+
+    // Two-space indentation is part of the canonical layout, whatever the editor asks for.
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const edits = super.doDocumentFormat(document, { ...options, tabSize: 2, insertSpaces: true }, range);
+        const finalNewline = range ? undefined : this.finalNewline(document);
+        return finalNewline ? [...edits, finalNewline] : edits;
+    }
+
+    private finalNewline(document: LangiumDocument): TextEdit | undefined {
+        const text = document.textDocument.getText();
+        const end = text.trimEnd().length;
+        if (end === 0 || text.slice(end) === '\n') return undefined;
+        const range = { start: document.textDocument.positionAt(end), end: document.textDocument.positionAt(text.length) };
+        return { range, newText: '\n' };
+    }
+
+    /**
+     * Comments. Langium re-indents every line of a comment and leaves the blank lines above it as
+     * they are; here only the whitespace before the comment changes, so comments stay exactly as
+     * written, and blank lines above a comment collapse like those above a declaration.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const start = hidden.range.start;
+        if (!previous) {
+            return start.line === 0 && start.character === 0 ? [] : [{ range: { start: { line: 0, character: 0 }, end: start }, newText: '' }];
+        }
+        const end = previous.range.end;
+        if (end.line === start.line) {
+            return [{ range: { start: end, end: start }, newText: ' ' }];
+        }
+        const maxLines = isKeyword(previous, '{') ? 1 : 2;
+        const lines = Math.min(start.line - end.line, maxLines);
+        const move = this.findFittingMove({ start: end, end: start }, formatting?.moves ?? [], context);
+        const indentation = ' '.repeat(this.getIndentationCharacterCount(context, move));
+        return [{ range: { start: end, end: start }, newText: '\n'.repeat(lines) + indentation }];
+    }
+}
+
+/**
+ * The CST nodes that make up an AST node: its tokens, the values of its datatype rules (ids,
+ * dotted paths) and its child nodes. Unassigned rule calls (`Declaration: ... | Flow`) wrap a node
+ * in composites of its own; those are looked through.
+ */
+function children(node: AstNode): CstNode[] {
+    const result: CstNode[] = [];
+    const visit = (cst: CstNode | undefined): void => {
+        if (!isCompositeCstNode(cst)) return;
+        for (const child of cst.content) {
+            if (isWrapper(child, node)) visit(child);
+            else result.push(child);
+        }
+    };
+    visit(node.$cstNode);
+    return result;
+}
+
+function isWrapper(cst: CstNode, node: AstNode): boolean {
+    const source = cst.grammarSource;
+    return isCompositeCstNode(cst) && cst.astNode === node && GrammarAST.isRuleCall(source)
+        && GrammarAST.isParserRule(source.rule.ref) && !GrammarUtils.isDataTypeRule(source.rule.ref);
+}
+
+function isKeyword(node: CstNode, keyword: string): boolean {
+    return GrammarAST.isKeyword(node.grammarSource) && node.grammarSource.value === keyword;
+}
+
+function isDottedPath(node: CstNode): boolean {
+    return isCompositeCstNode(node) && node.content.some(child => isKeyword(child, '.'));
+}
