@@ -14,8 +14,8 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
-import { ArchwrightFormatter } from './lsp/formatter.js';
 import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
+import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
 import { ArchwrightReferences } from './lsp/references.js';
 
 /** The services Archwright adds to Langium's. */
@@ -53,8 +53,8 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         References: services => new ArchwrightReferences(services)
     },
     lsp: {
-        Formatter: () => new ArchwrightFormatter(),
-        DefinitionProvider: services => new ArchwrightDefinitionProvider(services)
+        DefinitionProvider: services => new ArchwrightDefinitionProvider(services),
+        CompletionProvider: services => new ArchwrightCompletionProvider(services)
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)

@@ -78,8 +78,8 @@ export class ArchwrightValidator {
     }
 
     private checkSelfFlow(flow: ast.Flow, accept: ValidationAcceptor): void {
-        const source = flow.source.ref;
-        if (source && source === flow.target.ref) {
+        const source = flow.source?.ref;
+        if (source && source === flow.target?.ref) {
             accept('error', `The flow starts and ends at ${source.name}: a flow must join two different elements.`,
                 { node: flow, keyword: '->', code: CoreCodes.selfFlow });
         }

@@ -1,0 +1,115 @@
+import { AstUtils, CstUtils, GrammarUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import type { LangiumDocument } from 'langium';
+import { CompletionItemKind, type Position } from 'vscode-languageserver';
+import { isElement, isMonitoringProperty, type Signal } from '../language/generated/ast.js';
+import { READINESS_RULES } from '../rules/registry.js';
+import { propertyKeyword, REPEATABLE_PROPERTIES } from '../language/property-names.js';
+import { canContainElements, propertyFits } from '../language/property-rules.js';
+import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
+import { declarationSnippets, FLOW_SNIPPET } from './completion-snippets.js';
+import { declarationDetail } from './declaration-text.js';
+
+/**
+ * Completion that offers what fits where the cursor is. The grammar lets every keyword serve as an
+ * id and parses every property in every block, so Langium's default would offer almost every
+ * keyword everywhere; here keywords that would only stand for an id are dropped, properties are
+ * filtered by the block they go in, and references list only declarations of the expected kind.
+ */
+export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        for (const context of super.buildContexts(document, position)) {
+            // Filtered before Langium's de-duplication by keyword text, which would otherwise keep
+            // the id-keyword `deployment` and drop the declaration keyword `deployment`.
+            yield { ...context, features: context.features.filter(next => !standsForId(next.feature)) };
+        }
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (isRuleIdPlace(next)) return this.completionForRuleIds(context, acceptor);
+        if (!GrammarAST.isKeyword(next.feature)) return super.completionFor(context, next, acceptor);
+        const rule = ruleOf(next.feature);
+        if (!keywordFits(rule, next.feature.value, context)) return;
+        const snippets = declarationSnippets(rule, next.feature.value);
+        if (!snippets) return super.completionFor(context, next, acceptor);
+        for (const item of snippets) acceptor(context, item);
+    }
+
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature ?? '';
+        const rule = ruleOf(next.feature);
+        if (rule === 'Flow' && property === 'source') acceptor(context, FLOW_SNIPPET);
+        const expected = expectedKindOf({ $type: rule, form: viewFormOf(next.feature) } as AstNode, property);
+        return super.completionForCrossReference(context, next, (ctx, item) => {
+            const node = 'nodeDescription' in item ? item.nodeDescription.node : undefined;
+            // Nested elements are exported under their id and their dotted path: offer the id once.
+            if (!node || ('nodeDescription' in item && item.nodeDescription.name.includes('.'))) return;
+            if (expected && !fitsKind(node, expected)) return;
+            acceptor(ctx, { ...item, detail: declarationDetail(node) });
+        });
+    }
+
+    /** After `rule` and `allow`: the readiness rules' ids. */
+    private completionForRuleIds(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        for (const rule of READINESS_RULES) {
+            acceptor(context, { label: rule.id, kind: CompletionItemKind.Value, detail: `${rule.stage} rule`, documentation: rule.summary, sortText: '0' });
+        }
+    }
+}
+
+/** The id after `rule` or `allow` (Langium reaches it as the terminal inside the `Id` rule). */
+function isRuleIdPlace(next: NextFeature): boolean {
+    return next.property === 'rule' && GrammarAST.isRuleCall(next.feature) && ruleOf(next.feature) === 'Id';
+}
+
+/** Keywords reached through the `Id` rule: a keyword written as an id, never worth offering. */
+function standsForId(feature: GrammarAST.AbstractElement): boolean {
+    return GrammarAST.isKeyword(feature) && ruleOf(feature) === 'Keyword';
+}
+
+function ruleOf(feature: GrammarAST.AbstractElement): string {
+    return AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name ?? '';
+}
+
+/** For `view v of |`: the `form` keyword written before the reference in the same alternative. */
+function viewFormOf(feature: GrammarAST.AbstractElement): string | undefined {
+    const group = AstUtils.getContainerOfType(feature, GrammarAST.isGroup);
+    const form = group?.elements.find(e => GrammarAST.isAssignment(e) && e.feature === 'form');
+    return form && GrammarAST.isAssignment(form) && GrammarAST.isKeyword(form.terminal) ? form.terminal.value : undefined;
+}
+
+/** The node of the last word before the cursor's token (not the token itself, which may be half typed). */
+function nodeBefore(context: CompletionContext): AstNode | undefined {
+    const root = context.document.parseResult.value.$cstNode;
+    return root && context.tokenOffset > 0 ? CstUtils.findLeafNodeBeforeOffset(root, context.tokenOffset - 1)?.astNode : undefined;
+}
+
+/** The declaration whose `{ ... }` block holds the cursor; undefined at the top level. */
+function blockOwner(context: CompletionContext): AstNode | undefined {
+    for (let node = nodeBefore(context); node; node = node.$container) {
+        const open = node.$cstNode && GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+        const close = node.$cstNode && GrammarUtils.findNodeForKeyword(node.$cstNode, '}');
+        if (open && open.end <= context.tokenOffset && (!close || close.offset >= context.tokenOffset)) return node;
+    }
+    return undefined;
+}
+
+/**
+ * Element kinds only where elements may go; a property only in a block that takes it and does not
+ * have it yet; a monitoring signal only once.
+ */
+function keywordFits(rule: string, keyword: string, context: CompletionContext): boolean {
+    if (rule === 'Signal') {
+        const here = nodeBefore(context);
+        return !(isMonitoringProperty(here) && here.signals.includes(keyword as Signal));
+    }
+    const owner = blockOwner(context);
+    if (rule === 'ElementKind') return !owner || (isElement(owner) && canContainElements(owner.kind));
+    const startsProperty = propertyKeyword({ $type: rule, kind: keyword } as AstNode) === keyword;
+    if (!startsProperty || !owner) return true;
+    const offset = context.tokenOffset;
+    if (isElement(owner) && propertyFits(owner.kind, keyword)) return false;
+    if (REPEATABLE_PROPERTIES.has(keyword)) return true;
+    const members = (owner as AstNode & { members?: AstNode[] }).members ?? [];
+    return !members.some(m => propertyKeyword(m) === keyword && !(m.$cstNode && m.$cstNode.offset <= offset && m.$cstNode.end >= offset));
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import type { CompletionItem } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { READINESS_RULES } from '../../server/src/rules/registry.js';
+import { loadAtCursor } from './cursor-workspace.js';
+
+const example = readFileSync(new URL('../fixtures/example.arch', import.meta.url), 'utf8');
+
+async function completionItems(files: Record<string, string> | string): Promise<CompletionItem[]> {
+    const ws = await loadAtCursor(files);
+    const list = await ws.services.lsp.CompletionProvider!.getCompletion(ws.here, ws.params);
+    return list?.items ?? [];
+}
+
+/** The labels offered at the marker, in the order the server sends them. */
+async function offered(files: Record<string, string> | string): Promise<string[]> {
+    const labels = (await completionItems(files)).map(i => i.label);
+    expect(labels, 'no label twice').toEqual([...new Set(labels)]);
+    return labels;
+}
+
+/** The design example with one more declaration at its end, holding the marker. */
+const inExample = (declaration: string) => ({ 'shop.arch': example + '\n' + declaration + '\n' });
+
+const DECLARATIONS = ['architecture', 'requirement', 'constraint', 'data', 'person', 'external', 'system', 'service', 'app',
+    'function', 'job', 'gateway', 'loadbalancer', 'database', 'cache', 'queue', 'storage', 'component',
+    'deployment', 'decision', 'view', 'view of', 'view deployment', 'view sequence', 'view requirements', 'view dataflow'];
+const COMMON = ['description', 'technology', 'owner', 'tags', 'link', 'source', 'runbook', 'dashboard'];
+const DEPLOYABLE = ['exposure', 'replicas', 'scaling', 'healthcheck', 'monitoring', 'alert'];
+const DATASTORE = ['stores', 'encryption', 'replication', 'sharding', 'backup'];
+
+describe('completion of keywords', () => {
+    it('offers a snippet per declaration at the top of an empty file, and no keyword that would only be an id', async () => {
+        expect(await offered('|')).toEqual(DECLARATIONS);
+    });
+
+    it('offers the declarations, a flow and the elements a flow may start from at the top level', async () => {
+        const labels = await offered('service a "A"\nrequirement r "R"\n|');
+        expect(labels).toEqual(expect.arrayContaining([...DECLARATIONS, 'flow', 'a']));
+        expect(labels).not.toContain('r');
+        expect(labels).not.toContain('replicas');
+        expect(labels).not.toContain('production');
+    });
+
+    it('inserts a declaration as a template with tab stops', async () => {
+        const items = await completionItems('|');
+        expect(items.find(i => i.label === 'requirement')?.insertText).toContain('requirement ${1:id} "${2:Title}" {');
+        expect(items.find(i => i.label === 'view of')?.insertText).toBe('view ${1:id} "${2:Title}" of ${3:system}');
+    });
+
+    it('offers a service only the properties of a deployable element that is not a datastore', async () => {
+        expect(await offered('service a "A" {\n  |\n}\n')).toEqual([...COMMON, 'satisfies', ...DEPLOYABLE, 'allow']);
+    });
+
+    it('offers a person neither deployment properties nor satisfies', async () => {
+        expect(await offered('person p "P" {\n  |\n}\n')).toEqual([...COMMON, 'allow']);
+    });
+
+    it('offers a datastore its own properties, minus the ones already given, but repeatable ones again', async () => {
+        const labels = await offered('data d "D"\ndatabase db "DB" {\n  replicas 2\n  alert "down"\n  stores d\n  |\n}\n');
+        expect(labels).toEqual([...COMMON, 'satisfies', ...DEPLOYABLE.filter(p => p !== 'replicas'), ...DATASTORE.filter(p => p !== 'stores'), 'allow']);
+    });
+
+    it('offers nested elements inside a system, and none inside a service', async () => {
+        const inSystem = await offered('system s "S" {\n  service a "A" {\n  }\n  |\n}\n');
+        expect(inSystem).toEqual(['person', 'external', 'system', 'service', 'app', 'function', 'job', 'gateway', 'loadbalancer',
+            'database', 'cache', 'queue', 'storage', 'component', ...COMMON, 'satisfies', 'allow']);
+        expect(await offered('system s "S" {\n  service a "A" {\n    |\n  }\n}\n')).not.toContain('service');
+    });
+
+    it('completes a property name being typed', async () => {
+        expect(await offered('service a "A" {\n  rep|\n}\n')).toEqual(['replicas']);
+        expect(await offered('person a "A" {\n  rep|\n}\n')).toEqual([]);
+    });
+
+    it('offers the properties of requirements, flows, deployments, decisions and landscape views', async () => {
+        expect(await offered('requirement r "R" {\n  kind cost\n  |\n}\n')).toEqual(['target', 'priority', 'description', 'allow']);
+        expect(await offered('service a "A"\nservice b "B"\na -> b {\n  |\n}\n'))
+            .toEqual(['protocol', 'format', 'carries', 'encrypted', 'auth', 'async', 'description', 'allow']);
+        expect(await offered('deployment d {\n  |\n}\n')).toEqual(['kind', 'description', 'owner', 'region', 'zone', 'node', 'allow']);
+        expect(await offered('decision d {\n  status accepted\n  |\n}\n'))
+            .toEqual(['date', 'affects', 'rationale', 'consequences', 'description', 'allow']);
+        expect(await offered('view v {\n  |\n}\n')).toEqual(['include', 'exclude', 'description', 'allow']);
+    });
+
+    it('offers the values a property takes', async () => {
+        expect(await offered('architecture {\n  stage |\n}\n')).toEqual(['whiteboard', 'design', 'production']);
+        expect(await offered('requirement r {\n  kind |\n}\n')).toEqual(['functional', 'performance', 'availability', 'scalability',
+            'security', 'compliance', 'usability', 'maintainability', 'cost']);
+        expect(await offered('constraint c {\n  standard |\n}\n')).toEqual(['GDPR', 'PCI-DSS', 'HIPAA', 'SOC2', 'ISO27001']);
+        expect(await offered('data d {\n  class |\n}\n')).toEqual(['public', 'internal', 'confidential', 'pii', 'payment', 'health', 'secret']);
+        expect(await offered('service a {\n  exposure |\n}\n')).toEqual(['public', 'internal']);
+        expect(await offered('database a {\n  replication |\n}\n')).toEqual(['none', 'primary-replica', 'multi-primary', 'cluster']);
+        expect(await offered('database a {\n  backup |\n}\n')).toEqual(['hourly', 'daily', 'weekly', 'continuous']);
+        expect(await offered('decision d {\n  status |\n}\n')).toEqual(['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']);
+        expect(await offered('deployment d {\n  kind |\n}\n')).toEqual(['production', 'staging', 'development', 'test']);
+    });
+
+    it('offers each monitoring signal once', async () => {
+        const labels = await offered('service a "A" {\n  monitoring metrics |\n}\n');
+        expect(labels.slice(0, 2)).toEqual(['logs', 'traces']);
+        expect(labels).not.toContain('metrics');
+        expect(labels).not.toContain('monitoring');
+    });
+
+    it('offers the readiness rules after rule and allow', async () => {
+        const ids = READINESS_RULES.map(r => r.id);
+        expect(await offered('architecture {\n  rule |\n}\n')).toEqual(ids);
+        expect(await offered('service a {\n  allow |\n}\n')).toEqual(ids);
+    });
+});
+
+describe('completion of references', () => {
+    it('offers only requirements after satisfies, with their kind and title', async () => {
+        const items = await completionItems(inExample('service extra "Extra" {\n  satisfies |\n}'));
+        expect(items.map(i => `${i.label}: ${i.detail}`)).toEqual([
+            'checkout: requirement — Customers can pay for their cart by card',
+            'fast-checkout: requirement — Checkout answers quickly',
+            'always-on: requirement — The shop stays up',
+            'peak-load: requirement — The shop survives Black Friday'
+        ]);
+    });
+
+    it('offers only deployable elements after runs, by their plain id', async () => {
+        expect(await offered(inExample('deployment staging {\n  node n {\n    runs |\n  }\n}')))
+            .toEqual(['edge', 'storefront', 'orders', 'orders-db', 'order-events', 'nightly-report']);
+    });
+
+    it('offers only data assets after stores and carries', async () => {
+        expect(await offered(inExample('database extra-db {\n  stores |\n}'))).toEqual(['customer-profile', 'card']);
+        expect(await offered(inExample('orders -> payments {\n  carries |\n}'))).toEqual(['customer-profile', 'card']);
+    });
+
+    it('offers only elements at flow ends, after affects, include, exclude and in sequence steps', async () => {
+        const elements = ['shopper', 'payments', 'shop', 'edge', 'storefront', 'orders', 'orders-db', 'order-events', 'nightly-report'];
+        expect(await offered(inExample('orders -> |'))).toEqual(elements);
+        expect(await offered(inExample('decision adr-003 {\n  affects |\n}'))).toEqual(elements);
+        expect(await offered(inExample('view more {\n  include |\n}'))).toEqual(elements);
+        expect(await offered(inExample('view less {\n  exclude |\n}'))).toEqual(elements);
+        expect(await offered(inExample('view steps sequence {\n  shopper -> |\n}'))).toEqual(elements);
+    });
+
+    it('offers only decisions after superseded by', async () => {
+        expect(await offered(inExample('decision adr-003 {\n  status superseded by |\n}'))).toEqual(['adr-001', 'adr-002', 'adr-003']);
+    });
+
+    it('offers systems after of, deployments after deployment, data after dataflow', async () => {
+        expect(await offered(inExample('view inside "Inside" of |'))).toEqual(['shop']);
+        expect(await offered(inExample('view where "Where" deployment |'))).toEqual(['production']);
+        expect(await offered(inExample('view path "Path" dataflow |'))).toEqual(['customer-profile', 'card']);
+    });
+
+    it('offers declarations of other files of the model, and a nested element once, by its id', async () => {
+        const labels = await offered({
+            'a.arch': 'system shop "Shop" {\n  system inner "Inner" {\n    service orders "Orders"\n  }\n}\n',
+            'b.arch': 'person u "U"\nu -> |'
+        });
+        expect(labels).toEqual(['shop', 'inner', 'orders', 'u']);
+    });
+
+    it('narrows the ids to what is being typed', async () => {
+        expect(await offered(inExample('orders -> ord|'))).toEqual(['orders', 'orders-db', 'order-events']);
+    });
+});
