@@ -1,0 +1,18 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { DefaultDocumentSymbolProvider } from 'langium/lsp';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { declarationSymbol } from './symbol-kinds.js';
+
+/**
+ * The outline, nested like the file: systems hold their parts, deployments their regions, zones
+ * and nodes. Flows (`a -> b`) and the architecture block have no id, so Langium's default, which
+ * lists only named nodes, would leave them out.
+ */
+export class ArchwrightDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        const declaration = declarationSymbol(node);
+        if (!declaration || !node.$cstNode) return this.getChildSymbols(document, node) ?? [];
+        const { name, kind, detail, selectionRange } = declaration;
+        return [{ name, kind, detail, range: node.$cstNode.range, selectionRange, children: this.getChildSymbols(document, node) }];
+    }
+}
