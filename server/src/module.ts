@@ -14,6 +14,10 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
+import { ArchwrightFormatter } from './lsp/formatter.js';
+import { ArchwrightDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
+import { ArchwrightWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
+import { ArchwrightFoldingRangeProvider } from './lsp/folding-range-provider.js';
 import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
 import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
@@ -54,6 +58,9 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         References: services => new ArchwrightReferences(services)
     },
     lsp: {
+        Formatter: () => new ArchwrightFormatter(),
+        DocumentSymbolProvider: services => new ArchwrightDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new ArchwrightFoldingRangeProvider(services),
         DefinitionProvider: services => new ArchwrightDefinitionProvider(services),
         HoverProvider: services => new ArchwrightHoverProvider(services),
         CompletionProvider: services => new ArchwrightCompletionProvider(services)
@@ -73,6 +80,9 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
 export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartial<LangiumSharedServices> & ArchwrightAddedSharedServices> = {
     workspace: {
         DocumentBuilder: services => new ArchwrightDocumentBuilder(services)
+    },
+    lsp: {
+        WorkspaceSymbolProvider: services => new ArchwrightWorkspaceSymbolProvider(services)
     },
     model: {
         ModelFolders: services => new ModelFolders(services)
