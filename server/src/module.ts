@@ -19,6 +19,7 @@ import { ArchwrightDocumentSymbolProvider } from './lsp/document-symbol-provider
 import { ArchwrightWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { ArchwrightFoldingRangeProvider } from './lsp/folding-range-provider.js';
 import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
+import { ArchwrightRenameProvider } from './lsp/rename-provider.js';
 import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
 import { ArchwrightReferences } from './lsp/references.js';
@@ -62,6 +63,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         DocumentSymbolProvider: services => new ArchwrightDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new ArchwrightFoldingRangeProvider(services),
         DefinitionProvider: services => new ArchwrightDefinitionProvider(services),
+        RenameProvider: services => new ArchwrightRenameProvider(services),
         HoverProvider: services => new ArchwrightHoverProvider(services),
         CompletionProvider: services => new ArchwrightCompletionProvider(services)
     },
