@@ -1,7 +1,8 @@
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isModel } from '../language/generated/ast.js';
+import { children, isKeyword } from './cst-nodes.js';
 
 /** A member of a block: on its own line one level in, keeping at most one blank line above it. */
 const MEMBER: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 1 }, { tabs: 1, lines: 2 }] };
@@ -96,34 +97,6 @@ export class ArchwrightFormatter extends AbstractFormatter {
         const indentation = ' '.repeat(this.getIndentationCharacterCount(context, move));
         return [{ range: { start: end, end: start }, newText: '\n'.repeat(lines) + indentation }];
     }
-}
-
-/**
- * The CST nodes that make up an AST node: its tokens, the values of its datatype rules (ids,
- * dotted paths) and its child nodes. Unassigned rule calls (`Declaration: ... | Flow`) wrap a node
- * in composites of its own; those are looked through.
- */
-function children(node: AstNode): CstNode[] {
-    const result: CstNode[] = [];
-    const visit = (cst: CstNode | undefined): void => {
-        if (!isCompositeCstNode(cst)) return;
-        for (const child of cst.content) {
-            if (isWrapper(child, node)) visit(child);
-            else result.push(child);
-        }
-    };
-    visit(node.$cstNode);
-    return result;
-}
-
-function isWrapper(cst: CstNode, node: AstNode): boolean {
-    const source = cst.grammarSource;
-    return isCompositeCstNode(cst) && cst.astNode === node && GrammarAST.isRuleCall(source)
-        && GrammarAST.isParserRule(source.rule.ref) && !GrammarUtils.isDataTypeRule(source.rule.ref);
-}
-
-function isKeyword(node: CstNode, keyword: string): boolean {
-    return GrammarAST.isKeyword(node.grammarSource) && node.grammarSource.value === keyword;
 }
 
 function isDottedPath(node: CstNode): boolean {
