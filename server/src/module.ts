@@ -23,6 +23,7 @@ import { ArchwrightDefinitionProvider } from './lsp/definition-provider.js';
 import { ArchwrightRenameProvider } from './lsp/rename-provider.js';
 import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
+import { ArchwrightCodeActionProvider } from './lsp/code-actions.js';
 import { ArchwrightReferences } from './lsp/references.js';
 
 /** The services Archwright adds to Langium's. */
@@ -67,7 +68,8 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         DefinitionProvider: services => new ArchwrightDefinitionProvider(services),
         RenameProvider: services => new ArchwrightRenameProvider(services),
         HoverProvider: services => new ArchwrightHoverProvider(services),
-        CompletionProvider: services => new ArchwrightCompletionProvider(services)
+        CompletionProvider: services => new ArchwrightCompletionProvider(services),
+        CodeActionProvider: services => new ArchwrightCodeActionProvider(services)
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)

@@ -57,28 +57,31 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             const text = reference.$refText;
             const range = reference.$refNode?.range ?? container.$cstNode?.range;
             if (!range) continue;
+            const { message, suggestion } = this.unresolved(document, container, property, text);
             diagnostics.push({
                 severity: DiagnosticSeverity.Error,
                 range,
                 code: CoreCodes.unresolvedReference,
                 source: 'archwright',
-                message: this.unresolvedMessage(document, container, property, text),
-                data: { code: DocumentValidator.LinkingError, refText: text }
+                message,
+                // The suggested id (the whole dotted path) is what the quick fix writes in place of the reference.
+                data: { code: DocumentValidator.LinkingError, refText: text, suggestion }
             });
         }
     }
 
-    private unresolvedMessage(document: LangiumDocument, container: AstNode, property: string, text: string): string {
+    private unresolved(document: LangiumDocument, container: AstNode, property: string, text: string): { message: string; suggestion?: string } {
         const expected = expectedKindOf(container, property);
         const segments = text.split('.');
         if (segments.length > 1) {
             const parentPath = segments.slice(0, -1).join('.');
             const parent = this.lookup(document, parentPath);
-            if (!parent) return `${parentPath} names nothing, so ${text} cannot be resolved.`;
+            if (!parent) return { message: `${parentPath} names nothing, so ${text} cannot be resolved.` };
             const last = segments[segments.length - 1];
             const parts = AstUtils.streamContents(parent).filter(n => n.$type === 'Element').map(n => (n as AstNode & { name: string }).name).toArray();
-            const suggestion = nearest(last, parts);
-            return `${parentPath} has no part named ${last}${suggestion ? `; did you mean ${parentPath}.${suggestion}?` : '.'}`;
+            const part = nearest(last, parts);
+            const suggestion = part ? `${parentPath}.${part}` : undefined;
+            return { message: `${parentPath} has no part named ${last}${suggestion ? `; did you mean ${suggestion}?` : '.'}`, suggestion };
         }
         const candidates = this.services.shared.workspace.IndexManager.allElements()
             .filter(d => !d.name.includes('.') && this.folders.sameModel(d.documentUri, document.uri))
@@ -86,7 +89,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             .map(d => d.name);
         const suggestion = nearest(text, candidates);
         const what = expected ? expected.noun.replace(/^an? /, '') : 'declaration';
-        return `No ${what} named ${text}${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+        return { message: `No ${what} named ${text}${suggestion ? `; did you mean ${suggestion}?` : '.'}`, suggestion };
     }
 
     private lookup(document: LangiumDocument, name: string): AstNode | undefined {
@@ -104,7 +107,7 @@ export function toLspDiagnostic(d: ModelDiagnostic): Diagnostic {
         codeDescription: { href: ruleDocsUri(d.code) },
         source: 'archwright',
         relatedInformation: d.related?.map(r => ({ location: r.location, message: r.message })),
-        data: d.fix
+        data: d.fix ?? (d.suggestion ? { suggestion: d.suggestion } : undefined)
     };
 }
 

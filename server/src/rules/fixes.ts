@@ -6,7 +6,8 @@ import type { Finding } from './rule.js';
  * the property when it is already written (so the fix never causes `duplicate-property`).
  */
 export function propertyFix(decl: Pick<Source, 'properties'>, keyword: string, snippet: string, title: string): Pick<Finding, 'insert' | 'replace' | 'fixTitle'> {
-    return { insert: snippet, replace: decl.properties[keyword], fixTitle: title };
+    const replace = decl.properties[keyword];
+    return { insert: snippet, replace, fixTitle: replace ? title.replace(/^Add /, 'Set ') : title };
 }
 
 /** "1 replica", "3 instances": counts in messages. */
