@@ -158,6 +158,15 @@ describe('completion of references', () => {
         expect(labels).toEqual(['shop', 'inner', 'orders', 'u']);
     });
 
+    it('offers the parts of the element a dotted path names so far, inserting only the segment', async () => {
+        const model = 'system shop {\n  system inner {\n    service orders "Orders"\n  }\n  service web "Web"\n}\nservice u\n';
+        expect(await offered(model + 'u -> shop.|')).toEqual(['inner', 'web']);
+        expect(await offered(model + 'u -> shop.inner.|')).toEqual(['orders']);
+        const [item] = await completionItems(model + 'u -> shop.inner.or|');
+        expect(item).toMatchObject({ label: 'orders', detail: 'service — Orders', textEdit: { newText: 'orders', range: { start: { line: 7, character: 16 } } } });
+        expect(await offered(model + 'u -> web.|')).toEqual([]);
+    });
+
     it('narrows the ids to what is being typed', async () => {
         expect(await offered(inExample('orders -> ord|'))).toEqual(['orders', 'orders-db', 'order-events']);
     });

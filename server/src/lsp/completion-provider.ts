@@ -7,6 +7,7 @@ import { READINESS_RULES } from '../rules/registry.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from '../language/property-names.js';
 import { canContainElements, propertyFits } from '../language/property-rules.js';
 import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
+import type { ArchwrightServices } from '../module.js';
 import { declarationSnippets, FLOW_SNIPPET } from './completion-snippets.js';
 import { declarationDetail } from './declaration-text.js';
 
@@ -17,6 +18,10 @@ import { declarationDetail } from './declaration-text.js';
  * filtered by the block they go in, and references list only declarations of the expected kind.
  */
 export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
+    constructor(private readonly services: ArchwrightServices) {
+        super(services);
+    }
+
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         for (const context of super.buildContexts(document, position)) {
             // Filtered before Langium's de-duplication by keyword text, which would otherwise keep
@@ -27,6 +32,8 @@ export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (isRuleIdPlace(next)) return this.completionForRuleIds(context, acceptor);
+        const path = pathBefore(context, next);
+        if (path) return this.completionForParts(context, path, acceptor);
         if (!GrammarAST.isKeyword(next.feature)) return super.completionFor(context, next, acceptor);
         const rule = ruleOf(next.feature);
         if (!keywordFits(rule, next.feature.value, context)) return;
@@ -49,12 +56,30 @@ export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
+    /** After `shop.`: the parts of the element that the path so far names. */
+    private completionForParts(context: CompletionContext, path: string, acceptor: CompletionAcceptor): void {
+        const uri = context.document.uri;
+        const whole = this.services.shared.workspace.IndexManager.allElements('Element')
+            .find(d => d.name === path && this.services.shared.model.ModelFolders.sameModel(d.documentUri, uri))?.node;
+        if (!isElement(whole)) return;
+        for (const part of whole.members.filter(isElement)) {
+            acceptor(context, { label: part.name, kind: CompletionItemKind.Reference, detail: declarationDetail(part), sortText: '0' });
+        }
+    }
+
     /** After `rule` and `allow`: the readiness rules' ids. */
     private completionForRuleIds(context: CompletionContext, acceptor: CompletionAcceptor): void {
         for (const rule of READINESS_RULES) {
             acceptor(context, { label: rule.id, kind: CompletionItemKind.Value, detail: `${rule.stage} rule`, documentation: rule.summary, sortText: '0' });
         }
     }
+}
+
+/** `shop.inner` when the cursor's id follows `shop.inner.` (Langium offers an `Id` there, not a reference). */
+function pathBefore(context: CompletionContext, next: NextFeature): string | undefined {
+    if (!GrammarAST.isRuleCall(next.feature) || ruleOf(next.feature) !== 'Id') return undefined;
+    const before = context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 200), context.tokenOffset);
+    return /(?:^|[^\w.-])([\w-]+(?:\.[\w-]+)*)\.$/.exec(before)?.[1];
 }
 
 /** The id after `rule` or `allow` (Langium reaches it as the terminal inside the `Id` rule). */
