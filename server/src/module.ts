@@ -14,6 +14,7 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
+import { ArchwrightDocumentLinkProvider } from './lsp/document-link-provider.js';
 import { ArchwrightSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ArchwrightFormatter } from './lsp/formatter.js';
 import { ArchwrightDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
@@ -61,6 +62,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         References: services => new ArchwrightReferences(services)
     },
     lsp: {
+        DocumentLinkProvider: services => new ArchwrightDocumentLinkProvider(services),
         SemanticTokenProvider: services => new ArchwrightSemanticTokenProvider(services),
         Formatter: () => new ArchwrightFormatter(),
         DocumentSymbolProvider: services => new ArchwrightDocumentSymbolProvider(services),
