@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, RequestType, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ErrorCodes, LanguageClient, RequestType, ResponseError, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
     ModelChangedNotification, ReadinessRequest,
     type ModelChangedParams, type ReadinessParams, type ReadinessResult
@@ -18,6 +18,8 @@ export class ArchwrightLanguageClient implements vscode.Disposable {
     private readonly modelChanged = new vscode.EventEmitter<ModelChangedParams>();
     private readonly disposables: vscode.Disposable[] = [];
     private restarting: Promise<void> | undefined;
+    /** False once the running server said it has no readiness request (an older server). */
+    private readinessSupported = true;
 
     /** Fires after each server build that validated documents (the preview and status bar refresh). */
     readonly onDidChangeModel = this.modelChanged.event;
@@ -44,7 +46,8 @@ export class ArchwrightLanguageClient implements vscode.Disposable {
         this.disposables.push(
             watcher,
             this.modelChanged,
-            this.client.onNotification(ModelChangedNotification, params => this.modelChanged.fire(params))
+            this.client.onNotification(ModelChangedNotification, params => this.modelChanged.fire(params)),
+            this.onDidStart(() => this.readinessSupported = true)
         );
     }
 
@@ -70,13 +73,24 @@ export class ArchwrightLanguageClient implements vscode.Disposable {
     }
 
     private async doRestart(): Promise<void> {
+        // Stopped includes "failed to start", where there is nothing to stop and stop() may throw.
         if (this.client.state === State.Stopped) await this.client.start();
         else await this.client.restart();
     }
 
-    /** What the model of `uri` still lacks for the next stage (or for `stage`). */
-    readiness(params: ReadinessParams, token?: vscode.CancellationToken): Promise<ReadinessResult> {
-        return this.client.sendRequest(readinessRequest, params, token);
+    /**
+     * What the model of `uri` still lacks for the next stage (or for `stage`); undefined when the
+     * server does not know the request, which is then not asked again until it restarts.
+     */
+    async readiness(params: ReadinessParams, token?: vscode.CancellationToken): Promise<ReadinessResult | undefined> {
+        if (!this.readinessSupported) return undefined;
+        try {
+            return await this.client.sendRequest(readinessRequest, params, token);
+        } catch (error) {
+            if (!(error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound)) throw error;
+            this.readinessSupported = false;
+            return undefined;
+        }
     }
 
     async dispose(): Promise<void> {

@@ -25,6 +25,7 @@ export class ReadinessReportProvider implements vscode.TextDocumentContentProvid
     async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
         try {
             const result = await this.client.readiness({ uri: uri.query }, token);
+            if (!result) return '# What is missing\n\nThis version of the language server does not report readiness.\n';
             return readinessReport(result, { displayPath: u => vscode.workspace.asRelativePath(vscode.Uri.parse(u)) });
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);

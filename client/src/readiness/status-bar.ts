@@ -41,6 +41,10 @@ export class ReadinessStatusBar implements vscode.Disposable {
         try {
             const result = await this.client.readiness({ uri: document.uri.toString() }, pending.token);
             if (pending.token.isCancellationRequested) return;
+            if (!result) {
+                this.item.hide();
+                return;
+            }
             this.item.text = `$(checklist) ${statusBarText(result)}`;
             this.item.tooltip = statusBarTooltip(result);
             this.item.show();
