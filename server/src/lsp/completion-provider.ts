@@ -18,6 +18,9 @@ import { declarationDetail } from './declaration-text.js';
  * filtered by the block they go in, and references list only declarations of the expected kind.
  */
 export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
+    // `.` opens the list of an element's parts while a dotted path is typed.
+    override readonly completionOptions = { triggerCharacters: ['.'] };
+
     constructor(private readonly services: ArchwrightServices) {
         super(services);
     }
