@@ -57,6 +57,21 @@ function messUp(text: string): string {
     }).join('\n') + '\n\n\n';
 }
 
+/**
+ * The text with every run of spaces and tabs between tokens replaced by another (one to three
+ * spaces or tabs, chosen by a fixed sequence), lines and tokens kept as they are.
+ */
+async function respace(text: string): Promise<string> {
+    const root = (await parsed(text)).parseResult.value.$cstNode!;
+    const runs = ['\t', '   ', ' ', ' \t', '  '];
+    let out = '', end = 0, n = 0;
+    for (const leaf of CstUtils.streamCst(root).filter(isLeafCstNode)) {
+        out += text.slice(end, leaf.offset).replace(/[ \t]+/g, () => runs[n++ % runs.length]) + leaf.text;
+        end = leaf.end;
+    }
+    return out + text.slice(end);
+}
+
 /** Spoils the spacing of code before its first string or comment, and puts a final `{` on a line of its own. */
 function spoil(line: string): string {
     const cut = line.search(/["/]/);
@@ -95,6 +110,15 @@ describe('formatting', () => {
             checked++;
         }
         expect(checked).toBeGreaterThanOrEqual(9);
+    });
+
+    it('formats any re-spacing of a fixture, within its lines, to the same text as the fixture', async () => {
+        for (const file of [{ name: 'example.arch', text: example }, ...conformanceFiles]) {
+            if (hasSyntaxErrors(await parsed(file.text))) continue;
+            const respaced = await respace(file.text);
+            expect(respaced, file.name).not.toBe(file.text);
+            expect(await format(respaced), file.name).toBe(await format(file.text));
+        }
     });
 
     it('gives a file with a syntax error no edits', async () => {
@@ -150,9 +174,12 @@ describe('formatting', () => {
         expect(await format(`service a {\n      description    ${block}\n}\n`)).toBe(`service a {\n  description ${block}\n}\n`);
     });
 
-    it('formats only the lines of a range when asked', async () => {
+    it('formats only the whitespace that starts in the lines of a range when asked', async () => {
         const text = 'person   a\nperson   b\nperson   c\n';
         const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } };
         expect(await format(text, editorOptions, range)).toBe('person   a\nperson b\nperson   c\n');
+        const nested = 'system s {\nservice a {\nowner   "x"\n}\nservice   b\n}\n';
+        const inner = { start: { line: 2, character: 0 }, end: { line: 2, character: 12 } };
+        expect(await format(nested, editorOptions, inner)).toBe('system s {\nservice a {\n    owner "x"\n  }\nservice   b\n}\n');
     });
 });
