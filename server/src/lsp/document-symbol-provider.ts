@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { declarationSymbol } from './symbol-kinds.js';
+import { declarationSymbol } from './declaration-symbols.js';
 
 /**
  * The outline, nested like the file: systems hold their parts, deployments their regions, zones

@@ -29,21 +29,20 @@ export class ArchwrightFormatter extends AbstractFormatter {
         if (isModel(node)) {
             this.formatTopLevel(node);
         } else {
-            this.formatDeclaration(node);
+            this.formatNode(node);
         }
     }
 
     private formatTopLevel(model: AstNode): void {
         const text = AstUtils.getDocument(model).textDocument.getText();
-        for (const child of children(model)) {
-            if (child.hidden) continue;
-            const atFileStart = text.slice(0, child.offset).trim() === '';
+        children(model).filter(child => !child.hidden).forEach((child, i) => {
+            const atFileStart = i === 0 && text.slice(0, child.offset).trim() === '';
             this.getNodeFormatter(model).cst([child]).prepend(atFileStart ? Formatting.noSpace() : DECLARATION);
-        }
+        });
     }
 
-    /** Every node's own tokens: one space apart, blocks broken into lines. */
-    private formatDeclaration(node: AstNode): void {
+    /** A declaration's or a property's own tokens: one space apart, its block broken into lines. */
+    private formatNode(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         const open = formatter.keyword('{');
         const close = formatter.keyword('}');

@@ -2,7 +2,7 @@ import { AstUtils, type AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
 import { isNamed } from '../language/generated/ast.js';
-import { symbolKindOf } from './symbol-kinds.js';
+import { symbolKindOf } from './declaration-symbols.js';
 
 /**
  * Every declaration of the workspace, with the kind the outline gives it and the id of what

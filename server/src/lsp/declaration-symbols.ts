@@ -5,17 +5,10 @@ import { isArchitecture, isElement, isFlow, isNamed, isView, type Flow } from '.
 
 /**
  * The symbol kind of each declaration, so that the outline and the symbol search show icons that
- * hint at what a thing is:
- *
- * | declaration | kind |              | declaration | kind |
- * |---|---|---|---|---|
- * | architecture | Package |          | flow `a -> b` | Event |
- * | requirement | Interface (elements satisfy it) | | deployment | Package |
- * | constraint | Constant |           | region, zone | Namespace |
- * | data | Struct |                   | node | Module |
- * | system | Namespace (it holds parts) | | decision | File (a decision record) |
- * | person, external | Object |       | view | Function (model in, diagram out) |
- * | every other element | Class |
+ * hint at what a thing is: architecture Package; requirement Interface (elements satisfy it);
+ * constraint Constant; data Struct; system Namespace (it holds parts); person and external Object;
+ * every other element Class; flow `a -> b` Event; deployment Package; region and zone Namespace;
+ * node Module; decision File (a decision record); view Function (model in, diagram out).
  */
 const KINDS: Record<string, SymbolKind> = {
     Architecture: SymbolKind.Package, Requirement: SymbolKind.Interface, Constraint: SymbolKind.Constant,
@@ -25,6 +18,7 @@ const KINDS: Record<string, SymbolKind> = {
     region: SymbolKind.Namespace, zone: SymbolKind.Namespace, node: SymbolKind.Module
 };
 
+/** The symbol kind of a declaration: by its kind for elements and deployment nodes, else by its type. */
 export function symbolKindOf(node: AstNode): SymbolKind {
     const kind = (node as AstNode & { kind?: string }).kind;
     return KINDS[kind ?? ''] ?? KINDS[node.$type] ?? SymbolKind.Class;
@@ -40,6 +34,7 @@ export interface DeclarationSymbol {
     selectionRange: Range;
 }
 
+/** The symbol of a declaration: elements, flows, the architecture block and everything with an id. */
 export function declarationSymbol(node: AstNode): DeclarationSymbol | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
