@@ -69,10 +69,10 @@ describe('core diagnostics', () => {
     });
 
     it('reports every architecture declaration after the first in path order', async () => {
-        const ws = await loadWorkspace({ 'b.arch': 'architecture "B" { stage design }\n', 'a.arch': 'architecture "A" { stage production }\n' });
+        const ws = await loadWorkspace({ 'b.arch': 'architecture "B" { stage whiteboard }\n', 'a.arch': 'architecture "A" { stage design }\n' });
         expect(diagnosticCodes(ws.doc('a.arch'))).toEqual([]);
         expect(diagnosticCodes(ws.doc('b.arch'))).toEqual(['1 duplicate-architecture']);
-        expect(ws.model().model.stage).toBe('production');
+        expect(ws.model().model.stage).toBe('design');
     });
 
     it('reports a repeated property on each repeat, not on the first, and accepts repeatable ones', async () => {

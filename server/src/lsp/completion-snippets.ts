@@ -54,3 +54,8 @@ export function declarationSnippets(rule: string, keyword: string): CompletionIt
 
 /** `source -> target "label"`: offered where a flow may start. */
 export const FLOW_SNIPPET = snippet('flow', block('${1:source} -> ${2:target} "${3:label}"', 'protocol ${4:HTTPS}'), 'a data flow');
+
+/** Every template completion can offer, for tests that expand them all. */
+export function allSnippets(): CompletionItem[] {
+    return [...Object.values(DECLARATIONS).flat(), FLOW_SNIPPET];
+}
