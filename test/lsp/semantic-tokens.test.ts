@@ -57,6 +57,15 @@ describe('semantic tokens', () => {
         ]);
     });
 
+    it('colours view forms as keywords, rule ids as decorators, and `*` as an operator', async () => {
+        const text = 'system s\ndecision old\ndecision adr { status superseded by old }\nview v "V" of s { allow some-rule "why" }\nview all { include * }\n';
+        expect((await colours(text)).slice(4)).toEqual([
+            'decision keyword', 'adr event declaration', 'status property', 'superseded enumMember', 'by keyword', 'old event',
+            'view keyword', 'v function declaration', '"V" string', 'of keyword', 's class', 'allow property', 'some-rule decorator', '"why" string',
+            'view keyword', 'all function declaration', 'include property', '* operator'
+        ]);
+    });
+
     it('colours numbers, percentages, durations and instance counts as numbers', async () => {
         const text = 'requirement r { target 99.95% }\ndatabase db { replicas 2 backup daily retain 30d }\ndeployment p { node n { runs db x2 } }\n';
         expect((await colours(text)).filter(t => t.endsWith(' number'))).toEqual(['99.95% number', '2 number', '30d number', 'x2 number']);
