@@ -3,9 +3,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchwrightServices } from './module.js';
 import { useBundledRuleDocs } from './cli/paths.js';
+import { registerReadinessHandler } from './lsp/readiness-handler.js';
 
 // The language server: over IPC when VS Code starts it, over stdio with --stdio.
 useBundledRuleDocs();
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createArchwrightServices({ connection, ...NodeFileSystem });
+registerReadinessHandler(shared);
 startLanguageServer(shared);
