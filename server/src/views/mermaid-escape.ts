@@ -1,0 +1,59 @@
+// Everything a view writes from the model goes through this file. Model text may be hostile (a
+// shared repository, a pasted example), and the preview renders it in a webview: no title, label or
+// id may become Mermaid markup, a directive (`%%{init}%%`), a `click` line, HTML or a script.
+//
+// Labels: every character but letters, digits, marks, spaces and plain punctuation becomes a Mermaid entity code
+// (`#35;` for `#`), which Mermaid turns into an HTML entity after parsing, so it is drawn as text.
+// Ids: generated from a sanitised id with a prefix, never model text.
+
+/** Labels longer than this (in characters) are cut with an ellipsis: diagrams stay readable and small. */
+export const MAX_LABEL_LENGTH = 120;
+
+/**
+ * Letters, digits, combining marks, spaces and a few punctuation marks that mean nothing inside a
+ * quoted label or a sequence message stay as they are (right-to-left text stays readable).
+ */
+const SAFE_CHAR = /[\p{L}\p{M}\p{N} .,'()/?!-]/u;
+/** Bidirectional controls and other invisible format characters: always encoded, never drawn raw. */
+const FORMAT_CHAR = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Mermaid keyword that closes a block (`end`) as a whole word, in any case. */
+const END_WORD = /\b([Ee])(nd)\b/gu;
+
+/**
+ * Text as a Mermaid label body: one line, cut to `max` characters, with every character that
+ * could mean something to Mermaid, Markdown, YAML or HTML written as an entity code.
+ */
+export function escapeLabel(text: string, max = MAX_LABEL_LENGTH): string {
+    const chars = Array.from(text.replace(/\s+/gu, ' ').trim());
+    const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
+    let out = '';
+    for (const ch of cut) out += SAFE_CHAR.test(ch) && !FORMAT_CHAR.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out.replace(END_WORD, (_m, e: string, rest: string) => `#${e.codePointAt(0)};${rest}`);
+}
+
+/** Several pieces of model text joined by a separator we choose (never model text itself). */
+export function joinLabels(parts: readonly (string | undefined)[], separator = ' · '): string {
+    return parts.filter((p): p is string => p !== undefined && p.trim() !== '').map(p => escapeLabel(p)).join(separator);
+}
+
+/**
+ * Generates diagram ids: `prefix_` + the model id with every character outside [A-Za-z0-9_]
+ * replaced, and a numeric suffix when two model ids sanitise to the same text. The same
+ * (prefix, key) pair always gets the same id within one diagram, so output is deterministic.
+ */
+export class MermaidIds {
+    private readonly byKey = new Map<string, string>();
+    private readonly used = new Set<string>();
+
+    id(prefix: string, key: string): string {
+        const mapKey = `${prefix}\u0000${key}`;
+        const known = this.byKey.get(mapKey);
+        if (known) return known;
+        const base = `${prefix}_${key.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 60);
+        let candidate = base;
+        for (let n = 2; this.used.has(candidate); n++) candidate = `${base}_${n}`;
+        this.used.add(candidate);
+        this.byKey.set(mapKey, candidate);
+        return candidate;
+    }
+}
