@@ -9,14 +9,23 @@ import type { Finding, ReadinessRule } from './rule.js';
 
 const GOVERNS: Partial<Record<NonNullable<Constraint['standard']>, DataClass>> = { 'GDPR': 'pii', 'PCI-DSS': 'payment', 'HIPAA': 'health' };
 
+/** The first compliance constraint governing each class of data: computed once per check, so lookups stay constant-time. */
+export function governors(model: ArchModel): Map<DataClass, Constraint> {
+    const out = new Map<DataClass, Constraint>();
+    for (const c of model.constraints) {
+        const cls = c.kind === 'compliance' && c.standard !== undefined ? GOVERNS[c.standard] : undefined;
+        if (cls && !out.has(cls)) out.set(cls, c);
+    }
+    return out;
+}
+
 /** The sensitive assets among `ids`, and the first compliance constraint that governs one of them. */
-export function sensitivity(ids: readonly string[], model: ArchModel, index: ModelIndex): { sensitive: string[]; governedBy?: Constraint } {
+export function sensitivity(ids: readonly string[], index: ModelIndex, governed: ReadonlyMap<DataClass, Constraint> = new Map()): { sensitive: string[]; governedBy?: Constraint } {
     const sensitive = ids.filter(id => {
         const cls = index.data.get(id)?.class;
         return cls !== undefined && SENSITIVE_CLASSES.includes(cls);
     });
-    const classes = new Set(sensitive.map(id => index.data.get(id)!.class));
-    const governedBy = model.constraints.find(c => c.kind === 'compliance' && c.standard !== undefined && classes.has(GOVERNS[c.standard]!));
+    const governedBy = sensitive.map(id => governed.get(index.data.get(id)!.class!)).find(c => c !== undefined);
     return { sensitive, governedBy };
 }
 
@@ -35,9 +44,10 @@ export const unencryptedSensitiveFlow: ReadinessRule = {
     id: 'unencrypted-sensitive-flow', stage: 'production', severity: 'warning',
     summary: 'A flow carries sensitive data and is not encrypted (an error when a compliance constraint governs the data).',
     check({ model, index, each, report }) {
+        const governed = governors(model);
         each(model.flows, subjects.flow, flow => {
             if (isEncrypted(flow)) return;
-            const { sensitive, governedBy } = sensitivity(flow.carries, model, index);
+            const { sensitive, governedBy } = sensitivity(flow.carries, index, governed);
             if (sensitive.length === 0) return;
             report({
                 subject: subjects.flow(flow),
@@ -54,9 +64,10 @@ export const unencryptedSensitiveStore: ReadinessRule = {
     id: 'unencrypted-sensitive-store', stage: 'production', severity: 'warning',
     summary: 'A datastore stores sensitive data without encryption at rest (an error when a compliance constraint governs the data).',
     check({ model, index, each, report }) {
+        const governed = governors(model);
         each(model.elements.filter(isDatastore), subjects.element, element => {
             if (element.encryptionAtRest) return;
-            const { sensitive, governedBy } = sensitivity(element.stores, model, index);
+            const { sensitive, governedBy } = sensitivity(element.stores, index, governed);
             if (sensitive.length === 0) return;
             report({
                 subject: subjects.element(element),

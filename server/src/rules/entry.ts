@@ -23,7 +23,7 @@ export const missingAuth: ReadinessRule = {
     check({ model, index, each, report }) {
         each(entryFlows(model, index), subjects.flow, flow => {
             if (flow.auth !== undefined) return;
-            const { sensitive } = sensitivity(flow.carries, model, index);
+            const { sensitive } = sensitivity(flow.carries, index);
             if (sensitive.length === 0) return;
             report({
                 subject: subjects.flow(flow),
