@@ -2,33 +2,37 @@
 // shared repository, a pasted example), and the preview renders it in a webview: no title, label or
 // id may become Mermaid markup, a directive (`%%{init}%%`), a `click` line, HTML or a script.
 //
-// Labels: every character but letters, digits, marks, spaces and plain punctuation becomes a Mermaid entity code
-// (`#35;` for `#`), which Mermaid turns into an HTML entity after parsing, so it is drawn as text.
+// Labels: every character but letters, digits, marks, spaces and plain punctuation becomes a Mermaid
+// entity code (`#35;` for `#`), which Mermaid turns into an HTML entity after parsing: drawn as text.
 // Ids: generated from a sanitised id with a prefix, never model text.
 
 /** Labels longer than this (in characters) are cut with an ellipsis: diagrams stay readable and small. */
 export const MAX_LABEL_LENGTH = 120;
 
 /**
- * Letters, digits, combining marks, spaces and a few punctuation marks that mean nothing inside a
- * quoted label or a sequence message stay as they are (right-to-left text stays readable).
+ * Everything but letters, digits, combining marks, spaces and a few punctuation marks that mean
+ * nothing inside a quoted label or a sequence message (those stay readable, right-to-left text
+ * too), and always the invisible format characters such as bidirectional overrides.
  */
-const SAFE_CHAR = /[\p{L}\p{M}\p{N} .,'()/?!-]/u;
-/** Bidirectional controls and other invisible format characters: always encoded, never drawn raw. */
-const FORMAT_CHAR = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const UNSAFE_CHAR = /[^\p{L}\p{M}\p{N} .,'()/?!-]|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/** Plain ASCII text that needs no escaping at all: the common case, checked in one pass. */
+const PLAIN = /^[A-Za-z0-9 .,'()/?!-]*$/;
 /** Mermaid keyword that closes a block (`end`) as a whole word, in any case. */
-const END_WORD = /\b([Ee])(nd)\b/gu;
+const END_WORD = /\b([Ee])(nd)\b/g;
+const WHITESPACE = /\s+/g;
 
 /**
  * Text as a Mermaid label body: one line, cut to `max` characters, with every character that
  * could mean something to Mermaid, Markdown, YAML or HTML written as an entity code.
  */
 export function escapeLabel(text: string, max = MAX_LABEL_LENGTH): string {
-    const chars = Array.from(text.replace(/\s+/gu, ' ').trim());
-    const cut = chars.length > max ? [...chars.slice(0, max - 1), '…'] : chars;
-    let out = '';
-    for (const ch of cut) out += SAFE_CHAR.test(ch) && !FORMAT_CHAR.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-    return out.replace(END_WORD, (_m, e: string, rest: string) => `#${e.codePointAt(0)};${rest}`);
+    let line = text.replace(WHITESPACE, ' ').trim();
+    if (line.length > max) {
+        const chars = Array.from(line);
+        if (chars.length > max) line = chars.slice(0, max - 1).join('') + '…';
+    }
+    const encoded = PLAIN.test(line) ? line : line.replace(UNSAFE_CHAR, ch => `#${ch.codePointAt(0)};`);
+    return encoded.replace(END_WORD, (_m, e: string, rest: string) => `#${e.codePointAt(0)};${rest}`);
 }
 
 /** Several pieces of model text joined by a separator we choose (never model text itself). */
