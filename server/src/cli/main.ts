@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { collectDiagnostics, formatJson, formatText, summarize } from './check.js';
+import { exportCommand } from './export.js';
 import { useBundledRuleDocs } from './paths.js';
 import { restage, STAGES } from './stage.js';
 import { collectArchFiles, loadModel, UsageError } from './workspace.js';
@@ -10,6 +11,8 @@ const HELP = `archwright: architecture as code, checked from whiteboard to produ
 
 Usage:
   archwright check [PATH...] [--format text|json] [--stage STAGE]   report the model's diagnostics
+  archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
+                                                                    write the views as Mermaid files
   archwright --version | --help
 
 A folder is one model (all .arch files below it); files may also be named one by one.
@@ -58,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
         switch (command) {
             case 'check': return await check(rest);
+            case 'export': return await exportCommand(rest);
             case '--version': case '-v': process.stdout.write(`${VERSION}\n`); return 0;
             case undefined: case '--help': case '-h': case 'help': process.stdout.write(HELP); return 0;
             default: throw new UsageError(`unknown command '${command}'; run archwright --help`);
