@@ -4,10 +4,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchwrightServices } from './module.js';
 import { useBundledRuleDocs } from './cli/paths.js';
 import { registerReadinessHandler } from './lsp/readiness-handler.js';
+import { registerDiagramHandler } from './lsp/diagram-handler.js';
+import { registerModelChangedNotification } from './lsp/model-changed.js';
 
 // The language server: over IPC when VS Code starts it, over stdio with --stdio.
 useBundledRuleDocs();
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createArchwrightServices({ connection, ...NodeFileSystem });
+const { shared, Archwright } = createArchwrightServices({ connection, ...NodeFileSystem });
 registerReadinessHandler(shared);
+registerDiagramHandler(shared, Archwright);
+registerModelChangedNotification(shared);
 startLanguageServer(shared);

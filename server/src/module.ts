@@ -26,6 +26,7 @@ import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
 import { ArchwrightCodeActionProvider } from './lsp/code-actions.js';
 import { ArchwrightReferences } from './lsp/references.js';
+import { ArchwrightCodeLensProvider } from './lsp/code-lens-provider.js';
 
 /** The services Archwright adds to Langium's. */
 export interface ArchwrightAddedServices {
@@ -71,7 +72,8 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         RenameProvider: services => new ArchwrightRenameProvider(services),
         HoverProvider: services => new ArchwrightHoverProvider(services),
         CompletionProvider: services => new ArchwrightCompletionProvider(services),
-        CodeActionProvider: services => new ArchwrightCodeActionProvider(services)
+        CodeActionProvider: services => new ArchwrightCodeActionProvider(services),
+        CodeLensProvider: services => new ArchwrightCodeLensProvider(services)
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)
