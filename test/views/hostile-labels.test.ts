@@ -37,7 +37,7 @@ describe('hostile labels', () => {
         for (const line of body(view.mermaid).split('\n')) {
             expect(line).not.toMatch(/^\s*(click|%%|style|linkStyle\s+\d+\s+fill|classDef\s+(?!flagged|external|unencrypted)|end\s*\S)/);
         }
-        expect(body(view.mermaid)).not.toMatch(/\bend\b(?!$)/m);
+        expect(body(view.mermaid)).not.toMatch(/\bend\b(?!$)/im);
         await expect(mermaidParse(view.mermaid)).resolves.toBeTruthy();
     });
 

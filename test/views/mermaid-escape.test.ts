@@ -32,7 +32,7 @@ describe('escapeLabel', () => {
     });
 
     it('escapes the word end in any case, but not inside other words', () => {
-        expect(escapeLabel('The End of the backend, end.')).toBe('The #69;nd of the backend, #101;nd.');
+        expect(escapeLabel('The End of the backend, end. END, eNd')).toBe('The #69;nd of the backend, #101;nd. #69;ND, #101;Nd');
     });
 
     it('keeps letters of any script and plain punctuation readable', () => {

@@ -17,8 +17,8 @@ export const MAX_LABEL_LENGTH = 120;
 const UNSAFE_CHAR = /[^\p{L}\p{M}\p{N} .,'()/?!-]|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 /** Plain ASCII text that needs no escaping at all: the common case, checked in one pass. */
 const PLAIN = /^[A-Za-z0-9 .,'()/?!-]*$/;
-/** Mermaid keyword that closes a block (`end`) as a whole word, in any case. */
-const END_WORD = /\b([Ee])(nd)\b/g;
+/** Mermaid keyword that closes a block (`end`) as a whole word, in any case (Mermaid's lexers ignore case). */
+const END_WORD = /\b(e)(nd)\b/gi;
 const WHITESPACE = /\s+/g;
 
 /**
@@ -26,7 +26,7 @@ const WHITESPACE = /\s+/g;
  * could mean something to Mermaid, Markdown, YAML or HTML written as an entity code.
  */
 export function escapeLabel(text: string, max = MAX_LABEL_LENGTH): string {
-    let line = text.replace(WHITESPACE, ' ').trim();
+    let line = PLAIN.test(text) && !text.includes('  ') ? text.trim() : text.replace(WHITESPACE, ' ').trim();
     if (line.length > max) {
         const chars = Array.from(line);
         if (chars.length > max) line = chars.slice(0, max - 1).join('') + '…';
