@@ -5,6 +5,12 @@ import { registerShowReadinessReport } from './commands/show-readiness-report.js
 import { ReadinessReportProvider } from './readiness/report-document.js';
 import { ReadinessStatusBar } from './readiness/status-bar.js';
 import { onReadinessMayHaveChanged } from './readiness/readiness-triggers.js';
+import { ArchwrightPreviewManager } from './preview/preview-manager.js';
+import { ArchwrightPreviewSerializer } from './preview/preview-serializer.js';
+import { ViewMemory } from './preview/view-memory.js';
+import { registerOpenPreview } from './commands/open-preview.js';
+import { registerOpenPreviewAtView } from './commands/open-preview-at-view.js';
+import { registerExportDiagram } from './commands/export-diagram.js';
 
 // The extension's entry point: wires the pieces together and starts the language server.
 
@@ -15,12 +21,18 @@ export function activate(context: vscode.ExtensionContext): void {
     client = new ArchwrightLanguageClient(context, output);
     const report = new ReadinessReportProvider(client);
     const statusBar = new ReadinessStatusBar(client);
+    const previews = new ArchwrightPreviewManager({ client, extensionUri: context.extensionUri, views: new ViewMemory(context.workspaceState), output });
     context.subscriptions.push(
         output,
         report,
         statusBar,
         registerRestartServer(client),
         registerShowReadinessReport(),
+        previews,
+        ArchwrightPreviewSerializer.register(previews),
+        registerOpenPreview(previews),
+        registerOpenPreviewAtView(previews),
+        registerExportDiagram(previews),
         onReadinessMayHaveChanged(client, () => {
             void statusBar.refresh();
             report.refresh();

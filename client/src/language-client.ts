@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ErrorCodes, LanguageClient, RequestType, ResponseError, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    ModelChangedNotification, ReadinessRequest,
-    type ModelChangedParams, type ReadinessParams, type ReadinessResult
+    DiagramRequest, ModelChangedNotification, ReadinessRequest,
+    type DiagramParams, type DiagramResult, type ModelChangedParams, type ReadinessParams, type ReadinessResult
 } from '../../server/src/protocol.js';
 
 const readinessRequest = new RequestType<ReadinessParams, ReadinessResult, void>(ReadinessRequest);
+const diagramRequest = new RequestType<DiagramParams, DiagramResult, void>(DiagramRequest);
 
 /**
  * The language client of the bundled server, which runs in its own Node process over IPC.
@@ -91,6 +92,11 @@ export class ArchwrightLanguageClient implements vscode.Disposable {
             this.readinessSupported = false;
             return undefined;
         }
+    }
+
+    /** One view of the model of `params.uri` as Mermaid text, for the preview. */
+    diagram(params: DiagramParams, token?: vscode.CancellationToken): Promise<DiagramResult> {
+        return this.client.sendRequest(diagramRequest, params, token);
     }
 
     async dispose(): Promise<void> {
