@@ -17,20 +17,15 @@ function bigModel(): string {
     return lines.join('\n');
 }
 
-describe('rendering budget', () => {
-    it('draws a 200-element view in under 5 ms (median of 50)', async () => {
+// The time budget (<= 5 ms for 200 nodes) is measured by the benchmark (npm run bench), not here:
+// a wall-clock assertion in a unit test fails on a busy machine and proves nothing on an idle one.
+describe('a large view', () => {
+    it('draws 200 elements and every flow between them, and Mermaid parses it', async () => {
         const { model, index } = await modelOf(bigModel());
         expect(model.elements).toHaveLength(200);
-        const times: number[] = [];
-        for (let run = 0; run < 60; run++) {
-            const start = performance.now();
-            renderView(model, index, 'all', { flagged: ['s3-p3'] });
-            if (run >= 10) times.push(performance.now() - start);
-        }
-        times.sort((a, b) => a - b);
-        const median = times[times.length >> 1];
-        console.log(`200 elements, ${model.flows.length} flows: median ${median.toFixed(2)} ms, worst ${times.at(-1)!.toFixed(2)} ms`);
-        expect(median).toBeLessThan(5);
-        await mermaidParse(renderView(model, index, 'all')!.mermaid);
+        const view = renderView(model, index, 'all', { flagged: ['s3-p3'] })!;
+        expect(Object.values(view.nodes).filter(n => n.kind === 'element')).toHaveLength(200);
+        expect(view.mermaid.split('\n').filter(l => /-->|-\.->|==>/.test(l))).toHaveLength(model.flows.length);
+        await mermaidParse(view.mermaid);
     });
 });
