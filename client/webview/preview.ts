@@ -7,6 +7,7 @@ import { pngDataUrl, svgMarkup } from './export-image.js';
 import { isHostMessage, parsePreviewState, type HostMessage, type PreviewState, type WebviewMessage } from './messages.js';
 import { renderSvg } from './mermaid-render.js';
 import { PanZoom } from './pan-zoom.js';
+import { guardedSvg } from './svg-guard.js';
 import { showBanner, toolbar, updatePicker } from './toolbar.js';
 import { host } from './vscode-api.js';
 
@@ -92,8 +93,8 @@ async function draw(message: Render): Promise<void> {
 function patch(svgText: string, message: Render): void {
     const viewChanged = shown?.viewId !== message.viewId;
     const firstTime = shown === undefined;
-    diagram.innerHTML = svgText;
-    const svg = svgElement()!;
+    const svg = guardedSvg(svgText);
+    diagram.replaceChildren(svg);
     // Fixed pixel size from the viewBox, so that the transform alone decides what is seen.
     const box = svg.viewBox.baseVal;
     svg.setAttribute('width', String(box.width));

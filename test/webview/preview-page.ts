@@ -24,7 +24,7 @@ function stubScript(theme: keyof typeof THEMES): string {
     const t = THEMES[theme];
     return `<script nonce="${NONCE}">
 window.__posted = []; window.__violations = []; window.__state = undefined;
-document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + (e.sample ? ' ' + e.sample : '') + (e.sourceFile ? ' at ' + e.sourceFile.split('/').pop() + ':' + e.lineNumber : '')));
 window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m), getState: () => window.__state, setState: s => { window.__state = s; } });
 document.addEventListener('DOMContentLoaded', () => { document.body.className = '${t.bodyClass}'; document.documentElement.style.cssText = '${t.vars}'; });
 </script>`;

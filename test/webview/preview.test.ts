@@ -1,25 +1,12 @@
 // The built preview page in headless Chromium, with its real Content-Security-Policy: every view
 // kind of the example draws as an SVG with the expected nodes, with no CSP violation, and a click
 // on a node posts the reveal message the extension acts on.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { DiagramResult } from '../../server/src/protocol.js';
-import type { Workspace } from '../helpers.js';
-import { diagram, EXAMPLE, loadWorkspace, renderFields } from './diagrams.js';
-import { DOCUMENT_URI, launchChromium, PreviewPage, PreviewServer } from './preview-page.js';
+import { diagram, EXAMPLE, previewSetup, renderFields } from './diagrams.js';
+import { DOCUMENT_URI, PreviewPage } from './preview-page.js';
 
-let server: PreviewServer;
-let browser: Browser;
-let ws: Workspace;
-
-beforeAll(async () => {
-    [server, browser, ws] = await Promise.all([PreviewServer.start(), launchChromium(), loadWorkspace(EXAMPLE)]);
-});
-
-afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-});
+const setup = previewSetup(EXAMPLE);
 
 /** The node ids tagged on the page, sorted. */
 async function tagged(page: PreviewPage): Promise<string[]> {
@@ -31,10 +18,10 @@ const KINDS = ['landscape', 'of', 'deployment', 'sequence', 'requirements', 'dat
 describe('each view kind of the example', () => {
     for (const kind of KINDS) {
         test(`draws the ${kind} view as an SVG with a clickable node for every node of the source map, without CSP violations`, async () => {
-            const view = diagram(ws, undefined).views.find(v => v.kind === kind)!;
-            const result: DiagramResult = diagram(ws, view.id);
+            const view = diagram(setup.ws, undefined).views.find(v => v.kind === kind)!;
+            const result: DiagramResult = diagram(setup.ws, view.id);
             expect(Object.keys(result.nodes).length).toBeGreaterThan(0);
-            const page = await PreviewPage.open(browser, server);
+            const page = await PreviewPage.open(setup.browser, setup.server);
             await page.render(renderFields(result));
             const svg = await page.page.evaluate(() => {
                 const el = document.querySelector('#diagram svg');
@@ -50,8 +37,8 @@ describe('each view kind of the example', () => {
 });
 
 test('the view picker lists every view and posts the choice', async () => {
-    const result = diagram(ws, 'overview');
-    const page = await PreviewPage.open(browser, server);
+    const result = diagram(setup.ws, 'overview');
+    const page = await PreviewPage.open(setup.browser, setup.server);
     await page.render(renderFields(result));
     const options = await page.page.locator('#view-picker option').evaluateAll(os => os.map(o => (o as HTMLOptionElement).value));
     expect(options).toEqual(result.views.map(v => v.id));
@@ -61,11 +48,11 @@ test('the view picker lists every view and posts the choice', async () => {
 });
 
 test('a click on a node posts a reveal of that node, and on a sequence participant too', async () => {
-    const page = await PreviewPage.open(browser, server);
-    await page.render(renderFields(diagram(ws, 'overview')));
+    const page = await PreviewPage.open(setup.browser, setup.server);
+    await page.render(renderFields(diagram(setup.ws, 'overview')));
     await page.page.locator('#diagram [data-aw-node="el_orders"]').first().click();
     expect((await page.posted()).at(-1)).toEqual({ type: 'reveal', documentUri: DOCUMENT_URI, nodeId: 'el_orders' });
-    await page.render(renderFields(diagram(ws, 'checkout-flow')));
+    await page.render(renderFields(diagram(setup.ws, 'checkout-flow')));
     await page.page.locator('#diagram [data-aw-node="el_payments"]').first().click();
     expect((await page.posted()).at(-1)).toEqual({ type: 'reveal', documentUri: DOCUMENT_URI, nodeId: 'el_payments' });
     expect(await page.violations()).toEqual([]);
@@ -73,14 +60,14 @@ test('a click on a node posts a reveal of that node, and on a sequence participa
 });
 
 test('drawing in the dark theme has no CSP violations either', async () => {
-    const page = await PreviewPage.open(browser, server, 'dark');
-    for (const v of diagram(ws, undefined).views) await page.render(renderFields(diagram(ws, v.id, 'dark')));
+    const page = await PreviewPage.open(setup.browser, setup.server, 'dark');
+    for (const v of diagram(setup.ws, undefined).views) await page.render(renderFields(diagram(setup.ws, v.id, 'dark')));
     expect(await page.violations()).toEqual([]);
     await page.page.close();
 });
 
 test('the page\'s CSP is in force and its violations are counted: an inline handler does not run', async () => {
-    const page = await PreviewPage.open(browser, server);
+    const page = await PreviewPage.open(setup.browser, setup.server);
     await page.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/missing.png" onerror="window.__pwned = 1">'));
     await page.page.waitForFunction(() => (window as any).__violations.length > 0);
     expect(await page.page.evaluate(() => (window as any).__pwned)).toBeUndefined();
