@@ -3,8 +3,10 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --production  minified, no source maps
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
+// `archwright --version` and SARIF read the version from here (server/src/cli/version.ts).
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -20,7 +22,7 @@ const common = {
 const targets = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
     { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server/main.js', platform: 'node', format: 'cjs', target: 'node22' },
-    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/main.js', platform: 'node', format: 'cjs', target: 'node22' },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/main.js', platform: 'node', format: 'cjs', target: 'node22', define: { ARCHWRIGHT_VERSION: JSON.stringify(version) } },
     { ...common, entryPoints: ['client/webview/preview.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' }
 ].filter(t => existsSync(t.entryPoints[0]));
 

@@ -1,20 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archwright } from './run-cli.js';
+import { archwright, folder } from './run-cli.js';
 
 const EXAMPLE = readFileSync(new URL('../fixtures/example.arch', import.meta.url), 'utf8');
 const GOLDEN = new URL('../views/golden/', import.meta.url);
-
-function folder(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'archwright-export-'));
-    for (const [name, content] of Object.entries(files)) {
-        mkdirSync(join(dir, name, '..'), { recursive: true });
-        writeFileSync(join(dir, name), content);
-    }
-    return dir;
-}
 
 describe('archwright export', () => {
     it('writes one view as ID.mmd in the current folder, the same text as the preview draws, and prints its path', () => {

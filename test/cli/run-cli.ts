@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -11,4 +13,14 @@ export function archwright(args: string[], options: { cwd?: string; env?: NodeJS
         cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1', ...options.env }
     });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A fresh temporary folder holding the files given (names may contain folders). */
+export function folder(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'archwright-cli-'));
+    for (const [name, content] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), content);
+    }
+    return dir;
 }

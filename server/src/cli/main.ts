@@ -1,74 +1,44 @@
-import { parseArgs } from 'node:util';
-import { collectDiagnostics, formatJson, formatText, summarize } from './check.js';
+// The `archwright` command line: one dispatch to the commands, one place that turns a usage or
+// input problem into one line on stderr and exit code 2.
+import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { useBundledRuleDocs } from './paths.js';
-import { restage, STAGES } from './stage.js';
-import { collectArchFiles, loadModel, UsageError } from './workspace.js';
+import { VERSION } from './version.js';
+import { UsageError } from './workspace.js';
 
-const VERSION = '0.1.0';
-
-const HELP = `archwright: architecture as code, checked from whiteboard to production
+const HELP = `archwright ${VERSION}: architecture as code, checked from whiteboard to production
 
 Usage:
-  archwright check [PATH...] [--format text|json] [--stage STAGE]   report the model's diagnostics
+  archwright check [PATH...] [--format text|json|sarif] [--max-warnings N] [--stage STAGE]
+                                          report the model's diagnostics
   archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
-                                                                    write the views as Mermaid files
+                                          write the views as diagrams
   archwright --version | --help
+  archwright COMMAND --help               the options of one command
 
 A folder is one model (all .arch files below it); files may also be named one by one.
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit codes: 0 fine, 1 findings (errors, too many warnings), 2 bad usage or
+unreadable input (one line on stderr names the file and the problem; nothing is written).
 `;
 
-const CHECK_HELP = `Usage: archwright check [PATH...] [--format text|json] [--stage STAGE]
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+    check: checkCommand, export: exportCommand
+};
 
-Checks the .arch files under each PATH (default: the current folder) as one model and prints
-every diagnostic: syntax, references, and the readiness rules of the model's stage.
-
-Options:
-  --format text   file:line:col severity code message, then a summary line (default)
-  --format json   { "diagnostics": [...], "summary": {...} }
-  --stage STAGE   report the readiness rules as if the model were at STAGE
-                  (whiteboard, design or production), whatever its architecture says
-  -h, --help      this help
-
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
-`;
-
-async function check(args: string[]): Promise<number> {
-    const { values, positionals } = parseArgs({
-        args, allowPositionals: true, strict: true,
-        options: { format: { type: 'string', default: 'text' }, stage: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
-    });
-    if (values.help) {
-        process.stdout.write(CHECK_HELP);
-        return 0;
-    }
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${values.format}`);
-    const stage = STAGES.find(s => s === values.stage);
-    if (values.stage !== undefined && !stage) throw new UsageError(`--stage must be whiteboard, design or production, not ${values.stage}`);
-    const files = collectArchFiles(positionals.length ? positionals : ['.']);
-    const loaded = await loadModel(files);
-    if (stage) restage(loaded, stage);
-    const diagnostics = collectDiagnostics(loaded);
-    const summary = summarize(diagnostics, files.length);
-    process.stdout.write(values.format === 'json' ? formatJson(diagnostics, summary) : formatText(diagnostics, summary));
-    return summary.errors > 0 ? 1 : 0;
-}
-
+/** Runs the command line with ARGV (without node and the script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
     useBundledRuleDocs();
     const [command, ...rest] = argv;
     try {
+        if (command !== undefined && Object.hasOwn(COMMANDS, command)) return await COMMANDS[command](rest);
         switch (command) {
-            case 'check': return await check(rest);
-            case 'export': return await exportCommand(rest);
             case '--version': case '-v': process.stdout.write(`${VERSION}\n`); return 0;
             case undefined: case '--help': case '-h': case 'help': process.stdout.write(HELP); return 0;
             default: throw new UsageError(`unknown command '${command}'; run archwright --help`);
         }
     } catch (error) {
         if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-            process.stderr.write(`archwright: ${(error as Error).message}\n`);
+            process.stderr.write(`archwright: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}\n`);
             return 2;
         }
         throw error;

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createArchwrightServices, type ArchwrightServices } from '../module.js';
+import { Progress } from './terminal.js';
 
 /** A problem with what the user asked for: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -90,8 +91,22 @@ export interface LoadedModel {
 
 /** Loads the files as one model, builds and validates them with the same services as the editor. */
 export async function loadModel(files: readonly string[]): Promise<LoadedModel> {
-    const texts = files.map(f => [f, readModelFile(f)] as const);
+    const progress = new Progress();
+    try {
+        return await buildModel(files, progress);
+    } finally {
+        progress.done();
+    }
+}
+
+async function buildModel(files: readonly string[], progress: Progress): Promise<LoadedModel> {
+    const texts = files.map((f, i) => {
+        progress.update(`reading ${i + 1}/${files.length} files`);
+        return [f, readModelFile(f)] as const;
+    });
     const { shared, Archwright } = createArchwrightServices(NodeFileSystem);
+    let validated = 0;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress.update(`checking ${++validated}/${files.length} files`));
     const documents: LangiumDocument[] = [];
     const paths = new Map<string, string>();
     for (const [file, text] of texts) {
