@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/preview-html.js';
-import type { HostMessage, WebviewMessage } from '../../client/webview/messages.js';
+import type { HostMessage, PreviewState, WebviewMessage } from '../../client/webview/messages.js';
 
 const WEBVIEW = join(import.meta.dirname, '..', '..', 'out', 'webview');
 const NONCE = 'testNonce0123456789abcdef';
@@ -23,7 +23,7 @@ const THEMES = {
 function stubScript(theme: keyof typeof THEMES): string {
     const t = THEMES[theme];
     return `<script nonce="${NONCE}">
-window.__posted = []; window.__violations = []; window.__state = undefined;
+window.__posted = []; window.__violations = []; window.__state = JSON.parse(new URLSearchParams(location.search).get('state') || 'null') ?? undefined;
 document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + (e.sample ? ' ' + e.sample : '') + (e.sourceFile ? ' at ' + e.sourceFile.split('/').pop() + ':' + e.lineNumber : '')));
 window.acquireVsCodeApi = () => ({ postMessage: m => window.__posted.push(m), getState: () => window.__state, setState: s => { window.__state = s; } });
 document.addEventListener('DOMContentLoaded', () => { document.body.className = '${t.bodyClass}'; document.documentElement.style.cssText = '${t.vars}'; });
@@ -75,12 +75,14 @@ export function launchChromium(): Promise<Browser> {
 
 /** One open preview page. */
 export class PreviewPage {
-    private sequence = 0;
+    sequence = 0;
     constructor(readonly page: Page) {}
 
-    static async open(browser: Browser, server: PreviewServer, theme: 'light' | 'dark' = 'light'): Promise<PreviewPage> {
+    /** Opens the page; `state` is what vscode.getState returns, as after a reload. */
+    static async open(browser: Browser, server: PreviewServer, theme: 'light' | 'dark' = 'light', state?: PreviewState): Promise<PreviewPage> {
         const page = await browser.newPage({ viewport: { width: 1100, height: 750 } });
-        await page.goto(`${server.origin}/preview.html?theme=${theme}`);
+        const query = new URLSearchParams({ theme, ...state ? { state: JSON.stringify(state) } : {} });
+        await page.goto(`${server.origin}/preview.html?${query}`);
         const preview = new PreviewPage(page);
         await page.waitForFunction(() => (window as any).__posted.some((m: any) => m.type === 'ready'));
         return preview;
@@ -99,6 +101,11 @@ export class PreviewPage {
             const id = document.querySelector('#diagram svg')?.id ?? '';
             return id !== prev || (window as any).__posted.some((m: any) => m.type === 'renderFailed');
         }, before);
+    }
+
+    /** The CSS transform of the diagram: its pan and zoom. */
+    transform(): Promise<string> {
+        return this.page.evaluate(() => (document.getElementById('diagram') as HTMLElement).style.transform);
     }
 
     posted(): Promise<WebviewMessage[]> {
