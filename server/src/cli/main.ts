@@ -2,6 +2,7 @@
 // input problem into one line on stderr and exit code 2.
 import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
+import { formatCommand } from './format.js';
 import { useBundledRuleDocs } from './paths.js';
 import { VERSION } from './version.js';
 import { UsageError } from './workspace.js';
@@ -13,16 +14,17 @@ Usage:
                                           report the model's diagnostics
   archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
                                           write the views as diagrams
+  archwright format [PATH...] [--check]   rewrite .arch files in the canonical layout
   archwright --version | --help
   archwright COMMAND --help               the options of one command
 
 A folder is one model (all .arch files below it); files may also be named one by one.
-Exit codes: 0 fine, 1 findings (errors, too many warnings), 2 bad usage or
+Exit codes: 0 fine, 1 findings (errors, too many warnings, files to format), 2 bad usage or
 unreadable input (one line on stderr names the file and the problem; nothing is written).
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-    check: checkCommand, export: exportCommand
+    check: checkCommand, export: exportCommand, format: formatCommand
 };
 
 /** Runs the command line with ARGV (without node and the script); returns the exit code. */
