@@ -88,16 +88,16 @@ describe('the readiness engine', () => {
         expect(run(m, READINESS_RULES, 'production')).toEqual(['0 no-production-deployment warning']);
     });
 
-    it('checks a model of 20 000 elements in one long synchronous chain and a 10 000-flow cycle in linear time', () => {
+    // Linear cost is measured by the benchmark (npm run bench: L/M); here, a chain this long proves
+    // that no rule recurses once per element (which would overflow the stack) and the counts are right.
+    it('checks a model of 20 000 elements in one long synchronous chain and a 10 000-flow cycle', () => {
         const n = 20_000;
         const elements = Array.from({ length: n }, (_, i) => element(`s${i}`, i, i === 0 ? { satisfies: ['up'] } : {}));
         const flows = elements.slice(1).map((e, i) => ({ key: `${i}`, source: `s${i}`, target: e.id, carries: [], encrypted: false, async: false, allows: [], decl: at(i) }));
         flows.push({ key: 'back', source: `s${n / 2}`, target: 's0', carries: [], encrypted: false, async: false, allows: [], decl: at(0) });
         const requirements = [{ id: 'up', kind: 'availability' as const, target: { percent: 99.99 }, allows: [], decl: at(0) }];
         const m = model('production', { elements, flows, requirements });
-        const started = performance.now();
         const found = checkReadiness(m, indexModel(m), READINESS_RULES);
-        expect(performance.now() - started).toBeLessThan(5000);
         expect(found.filter(d => d.code === 'single-point-of-failure')).toHaveLength(n);
         expect(found.filter(d => d.code === 'sync-cycle')).toHaveLength(n / 2 + 1);
     });
