@@ -3,6 +3,7 @@
 import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { formatCommand } from './format.js';
+import { lspCommand } from './lsp.js';
 import { useBundledRuleDocs } from './paths.js';
 import { VERSION } from './version.js';
 import { UsageError } from './workspace.js';
@@ -15,6 +16,7 @@ Usage:
   archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
                                           write the views as diagrams
   archwright format [PATH...] [--check]   rewrite .arch files in the canonical layout
+  archwright lsp --stdio                  run the language server for any editor
   archwright --version | --help
   archwright COMMAND --help               the options of one command
 
@@ -24,7 +26,7 @@ unreadable input (one line on stderr names the file and the problem; nothing is 
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-    check: checkCommand, export: exportCommand, format: formatCommand
+    check: checkCommand, export: exportCommand, format: formatCommand, lsp: lspCommand
 };
 
 /** Runs the command line with ARGV (without node and the script); returns the exit code. */
