@@ -9,7 +9,7 @@ mermaid.initialize({
     layout: 'dagre',
     look: 'classic',
     // Text stays text: no HTML in labels beyond what the sanitizer keeps, no links.
-    flowchart: { htmlLabels: true },
+    flowchart: { htmlLabels: true, subGraphTitleMargin: { top: 4, bottom: 22 } },
     deterministicIds: true
 });
 

@@ -79,8 +79,9 @@ export class PreviewPage {
     constructor(readonly page: Page) {}
 
     /** Opens the page; `state` is what vscode.getState returns, as after a reload. */
-    static async open(browser: Browser, server: PreviewServer, theme: 'light' | 'dark' = 'light', state?: PreviewState): Promise<PreviewPage> {
-        const page = await browser.newPage({ viewport: { width: 1100, height: 750 } });
+    static async open(browser: Browser, server: PreviewServer, theme: 'light' | 'dark' = 'light', state?: PreviewState,
+        screen = { width: 1100, height: 750, deviceScaleFactor: 1 }): Promise<PreviewPage> {
+        const page = await browser.newPage({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.deviceScaleFactor });
         const query = new URLSearchParams({ theme, ...state ? { state: JSON.stringify(state) } : {} });
         await page.goto(`${server.origin}/preview.html?${query}`);
         const preview = new PreviewPage(page);
