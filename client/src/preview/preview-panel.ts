@@ -35,6 +35,8 @@ export class ArchwrightPreview implements vscode.Disposable {
     /** The last answer posted: what the webview shows, for reveals, highlights and exports. */
     private shown: DiagramResult | undefined;
     private lastMessage: HostMessage | undefined;
+    /** The documents the webview has been told of: its messages are tagged with one of them. */
+    private readonly knownDocuments = new Set<string>();
     private highlighted: string | undefined;
     private echo: { nodeId: string; until: number } | undefined;
     private isDisposed = false;
@@ -52,6 +54,7 @@ export class ArchwrightPreview implements vscode.Disposable {
             styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
             documentUri: document.toString()
         });
+        this.knownDocuments.add(document.toString());
         this.disposables.push(
             this.disposed,
             this.throttle,
@@ -147,6 +150,10 @@ export class ArchwrightPreview implements vscode.Disposable {
         });
     }
 
+    private sameModel(uri: string): boolean {
+        return modelKey(vscode.Uri.parse(uri)) === modelKey(this.document);
+    }
+
     private updateTitle(): void {
         const title = this.shown?.title;
         this.panel.title = title ? `Preview: ${title}` : 'Archwright Preview';
@@ -154,6 +161,7 @@ export class ArchwrightPreview implements vscode.Disposable {
 
     private async post(message: HostMessage): Promise<void> {
         if (message.type === 'render' || message.type === 'empty') this.lastMessage = message;
+        this.knownDocuments.add(message.documentUri);
         await this.panel.webview.postMessage(message);
     }
 
@@ -165,7 +173,9 @@ export class ArchwrightPreview implements vscode.Disposable {
             if (this.lastMessage) await this.panel.webview.postMessage(this.lastMessage);
             return;
         }
-        if (message.documentUri !== this.document.toString()) return;
+        // The webview tags its messages with the document of the diagram it shows, which may still be
+        // the previous one after the panel followed another file of the same model.
+        if (!this.knownDocuments.has(message.documentUri) || !this.sameModel(message.documentUri)) return;
         try {
             await this.handle(message);
         } catch (error) {
