@@ -17,7 +17,7 @@ export default tseslint.config(
             'no-control-regex': 'off'
         }
     },
-    { files: ['server/src/rules/**/*.ts', 'server/src/views/**/*.ts'], rules: { 'no-restricted-imports': ['error', noLangium] } },
+    { files: ['server/src/rules/**/*.ts', 'server/src/views/**/*.ts', 'server/src/docs/**/*.ts'], rules: { 'no-restricted-imports': ['error', noLangium] } },
     { files: ['server/src/**/*.ts'], ignores: ['server/src/cli/**', 'server/src/main.ts'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'the server never imports vscode' }] }] } },
     { files: ['client/src/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'langium', message: 'the client never imports Langium' }], patterns: [{ group: ['langium/*'], message: 'the client never imports Langium' }] }] } },
     { files: ['client/webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'the webview never imports vscode' }] }] } },

@@ -1,6 +1,7 @@
 // The `archwright` command line: one dispatch to the commands, one place that turns a usage or
 // input problem into one line on stderr and exit code 2.
 import { checkCommand } from './check.js';
+import { docsCommand } from './docs.js';
 import { exportCommand } from './export.js';
 import { formatCommand } from './format.js';
 import { lspCommand } from './lsp.js';
@@ -15,6 +16,7 @@ Usage:
                                           report the model's diagnostics
   archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
                                           write the views as diagrams
+  archwright docs [PATH...] --out DIR     write Markdown documentation of the architecture
   archwright format [PATH...] [--check]   rewrite .arch files in the canonical layout
   archwright lsp --stdio                  run the language server for any editor
   archwright --version | --help
@@ -26,7 +28,7 @@ unreadable input (one line on stderr names the file and the problem; nothing is 
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-    check: checkCommand, export: exportCommand, format: formatCommand, lsp: lspCommand
+    check: checkCommand, export: exportCommand, docs: docsCommand, format: formatCommand, lsp: lspCommand
 };
 
 /** Runs the command line with ARGV (without node and the script); returns the exit code. */

@@ -36,8 +36,12 @@ export function listViews(model: ArchModel): ViewSummary[] {
 export function renderView(model: ArchModel, index: ModelIndex, viewId: string, options: RenderOptions = {}): RenderedView | undefined {
     const view = viewsOf(model).find(v => v.id === viewId);
     if (!view) return undefined;
-    const writer: WriterOptions = { theme: options.theme ?? 'light', flagged: new Set(options.flagged ?? []) };
-    return { ...draw(model, index, view, writer), id: view.id, title: view.title ?? view.id, kind: view.form, automatic: view.automatic === true };
+    return { ...drawView(model, index, view, options), id: view.id, title: view.title ?? view.id, kind: view.form, automatic: view.automatic === true };
+}
+
+/** Draws any view, declared or not (the docs generator draws an `of` view for every system). */
+export function drawView(model: ArchModel, index: ModelIndex, view: View, options: RenderOptions = {}): ViewDiagram {
+    return draw(model, index, view, { theme: options.theme ?? 'light', flagged: new Set(options.flagged ?? []) });
 }
 
 function draw(model: ArchModel, index: ModelIndex, view: View, options: WriterOptions): ViewDiagram {
