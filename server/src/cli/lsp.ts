@@ -30,6 +30,7 @@ export async function lspCommand(args: string[]): Promise<number> {
     // A path computed at run time, so that esbuild leaves the require alone.
     const server = join(__dirname, '..', 'server', 'main.js');
     if (!existsSync(server)) throw new UsageError(`${server}: the bundled language server is missing; run npm run build`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time load of the separate server bundle, by design
     require(server);
     return new Promise<number>(() => { /* the server owns the process from here on */ });
 }

@@ -67,7 +67,8 @@ export function readModelFile(path: string): string {
         bytes = readFileSync(path);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`${displayPath(path)}: cannot read the file (${code === 'EACCES' ? 'permission denied' : code ?? String(error)})`);
+        const reason = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file; a broken link?' : code === 'EISDIR' ? 'a folder' : code ?? String(error);
+        throw new UsageError(`${displayPath(path)}: cannot read the file (${reason})`);
     }
     if (bytes.includes(0)) throw new UsageError(`${displayPath(path)}: a binary file, not an Archwright model`);
     try {

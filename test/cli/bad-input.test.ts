@@ -1,0 +1,65 @@
+import { chmodSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { archwright, CAN_DENY_READ, folder } from './run-cli.js';
+
+/** Each command with the options it needs to write something, so that "nothing written" means something. */
+const COMMANDS: Record<string, string[]> = {
+    check: ['check'],
+    export: ['export', '--all', '--out', 'out'],
+    docs: ['docs', '--out', 'out'],
+    format: ['format']
+};
+
+const MESSY = 'service   a "A"\n';
+
+interface Case { files: Record<string, string | Buffer>; paths: string[]; message: RegExp; unreadable?: string; brokenLink?: string }
+
+const CASES: Record<string, Case> = {
+    'a missing path': { files: { 'a.arch': MESSY }, paths: ['a.arch', 'nope'], message: /^archwright: nope: no such file or folder\n$/ },
+    'a folder without .arch files': { files: { 'a.arch': MESSY, 'empty/x.txt': 'hi' }, paths: ['a.arch', 'empty'], message: /^archwright: empty: no \.arch files in this folder\n$/ },
+    'a binary file': { files: { 'a.arch': MESSY, 'b.arch': Buffer.from([0x73, 0x00, 0xff, 0x01]) }, paths: ['.'], message: /^archwright: b\.arch: a binary file, not an Archwright model\n$/ },
+    'a file that is not UTF-8': { files: { 'a.arch': MESSY, 'l.arch': Buffer.from('service caf\xe9 "x"\n', 'latin1') }, paths: ['.'], message: /^archwright: l\.arch: not UTF-8 text; save it as UTF-8\n$/ },
+    'an unknown option': { files: { 'a.arch': MESSY }, paths: ['--frobnicate', '.'], message: /^archwright: Unknown option '--frobnicate'.*\n$/ },
+    'a broken symbolic link': { files: { 'a.arch': MESSY }, paths: ['.'], message: /^archwright: gone\.arch: cannot read the file \(no such file; a broken link\?\)\n$/, brokenLink: 'gone.arch' },
+    'an unreadable file': { files: { 'a.arch': MESSY, 'u.arch': 'person p "P"\n' }, paths: ['.'], message: /^archwright: u\.arch: cannot read the file \(permission denied\)\n$/, unreadable: 'u.arch' }
+};
+
+function snapshot(dir: string): string[] {
+    return readdirSync(dir, { recursive: true }).map(String).sort().map(name => {
+        const path = join(dir, name);
+        const stat = lstatSync(path);
+        if (stat.isDirectory() || stat.isSymbolicLink()) return `${name}${stat.isDirectory() ? '/' : ' (link)'}`;
+        return `${name}: ${readFileSync(path, 'latin1').length}:${stat.mtimeMs}`;
+    });
+}
+
+describe('every command refuses bad input with one line naming the file and the problem, exit 2, nothing written', () => {
+    for (const [command, args] of Object.entries(COMMANDS)) {
+        for (const [name, c] of Object.entries(CASES)) {
+            it.skipIf(c.unreadable !== undefined && !CAN_DENY_READ)(`${command}: ${name}`, () => {
+                const dir = folder(c.files);
+                if (c.unreadable) chmodSync(join(dir, c.unreadable), 0o000);
+                if (c.brokenLink) symlinkSync(join(dir, 'nowhere.arch'), join(dir, c.brokenLink));
+                const before = c.unreadable ? [] : snapshot(dir);
+                const run = archwright([...args, ...c.paths], { cwd: dir, unprivileged: c.unreadable !== undefined });
+                expect(run.stderr).toMatch(c.message);
+                expect(run.stdout).toBe('');
+                expect(run.status).toBe(2);
+                if (!c.unreadable) expect(snapshot(dir)).toEqual(before);
+                else expect(readdirSync(dir).sort()).toEqual(['a.arch', 'u.arch']);
+                expect(readFileSync(join(dir, 'a.arch'), 'utf8')).toBe(MESSY);
+            });
+        }
+    }
+
+    it.each([
+        [['check', '--format', 'xml'], /^archwright: --format must be text, json or sarif, not xml\n$/],
+        [['chekc'], /^archwright: unknown command 'chekc'; run archwright --help\n$/],
+        [['format', '--check=yes'], /^archwright: Option '--check' does not take an argument\n$/]
+    ])('%j is a usage error, exit 2', (args, message) => {
+        const run = archwright(args, { cwd: folder({ 'a.arch': MESSY }) });
+        expect(run.stderr).toMatch(message);
+        expect(run.status).toBe(2);
+    });
+});
