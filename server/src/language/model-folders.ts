@@ -7,16 +7,28 @@ import type { URI } from 'langium';
  * one model together.
  */
 export class ModelFolders {
+    /** Answers per URI, for the workspace folders they were computed with (checks call this per declaration). */
+    private readonly known = new Map<string, string>();
+    private knownFor: unknown;
+
     constructor(private readonly shared: LangiumSharedCoreServices) {}
 
     /** The key of the model the document at `uri` belongs to: its workspace folder's URI, or ''. */
     folderOf(uri: URI | string): string {
         const text = typeof uri === 'string' ? uri : uri.toString();
-        let best = '';
-        for (const folder of this.shared.workspace.WorkspaceManager.workspaceFolders ?? []) {
+        const folders = this.shared.workspace.WorkspaceManager.workspaceFolders;
+        if (folders !== this.knownFor) {
+            this.known.clear();
+            this.knownFor = folders;
+        }
+        let best = this.known.get(text);
+        if (best !== undefined) return best;
+        best = '';
+        for (const folder of folders ?? []) {
             const root = folder.uri.endsWith('/') ? folder.uri : folder.uri + '/';
             if (text.startsWith(root) && root.length > best.length) best = root;
         }
+        this.known.set(text, best);
         return best;
     }
 
