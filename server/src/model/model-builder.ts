@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { propertyKeyword } from '../language/property-names.js';
 import type {
@@ -6,49 +6,78 @@ import type {
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
 } from './arch-model.js';
 
+/** What one document declares, built once after it is linked and reused until it is linked again. */
+export type ModelFragment = { uri: string; architecture?: Architecture }
+    & Pick<ArchModel, 'elements' | 'flows' | 'requirements' | 'constraints' | 'data' | 'deployments' | 'decisions' | 'views'>;
+
 /**
  * Builds the ArchModel of one workspace folder from its linked documents, taken in path order.
  * Unresolved references and references to the wrong kind of thing are left out: the validator
  * reports them, and nothing downstream has to cope with them.
  */
 export function buildArchModel(documents: readonly LangiumDocument[]): ArchModel {
-    const docs = [...documents].sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0);
+    return combineFragments(documents.map(buildFragment));
+}
+
+/** The model of one document; `combineFragments` joins the fragments of a folder. */
+export function buildFragment(doc: LangiumDocument): ModelFragment {
+    const uri = doc.uri.toString();
+    const fragment: ModelFragment = { uri, elements: [], flows: [], requirements: [], constraints: [], data: [], deployments: [], decisions: [], views: [] };
+    const root = doc.parseResult.value as ast.Model;
+    if (!ast.isModel(root)) return fragment;
+    for (const decl of root.declarations) {
+        switch (decl.$type) {
+            case 'Architecture': fragment.architecture ??= buildArchitecture(decl, uri); break;
+            case 'Requirement': fragment.requirements.push(buildRequirement(decl, uri)); break;
+            case 'Constraint': fragment.constraints.push(buildConstraint(decl, uri)); break;
+            case 'DataAsset': fragment.data.push(buildData(decl, uri)); break;
+            case 'Element': buildElement(decl, uri, undefined, fragment.elements); break;
+            case 'Flow': {
+                const flow = buildFlow(decl, uri);
+                if (flow) fragment.flows.push(flow);
+                break;
+            }
+            case 'Deployment': fragment.deployments.push(buildDeployment(decl, uri)); break;
+            case 'Decision': fragment.decisions.push(buildDecision(decl, uri)); break;
+            case 'View': fragment.views.push(buildView(decl, uri)); break;
+        }
+    }
+    return fragment;
+}
+
+/** The model of a folder from the fragments of its documents, in path order; linear in their size. */
+export function combineFragments(fragments: readonly ModelFragment[]): ArchModel {
+    const sorted = [...fragments].sort((a, b) => a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
     const model: ArchModel = {
         stage: 'whiteboard', elements: [], flows: [], requirements: [], constraints: [], data: [],
-        deployments: [], decisions: [], views: [], uris: docs.map(d => d.uri.toString())
+        deployments: [], decisions: [], views: [], uris: sorted.map(f => f.uri)
     };
+    // A flow's key numbers the flows between the same two elements across the whole model.
     const flowCounts = new Map<string, number>();
-    for (const doc of docs) {
-        const root = doc.parseResult.value as ast.Model;
-        if (!ast.isModel(root)) continue;
-        const uri = doc.uri.toString();
-        for (const decl of root.declarations) {
-            switch (decl.$type) {
-                case 'Architecture': {
-                    const arch = buildArchitecture(decl, uri);
-                    if (!model.architecture) model.architecture = arch;
-                    break;
-                }
-                case 'Requirement': model.requirements.push(buildRequirement(decl, uri)); break;
-                case 'Constraint': model.constraints.push(buildConstraint(decl, uri)); break;
-                case 'DataAsset': model.data.push(buildData(decl, uri)); break;
-                case 'Element': buildElement(decl, uri, undefined, model.elements); break;
-                case 'Flow': {
-                    const flow = buildFlow(decl, uri, flowCounts);
-                    if (flow) model.flows.push(flow);
-                    break;
-                }
-                case 'Deployment': model.deployments.push(buildDeployment(decl, uri)); break;
-                case 'Decision': model.decisions.push(buildDecision(decl, uri)); break;
-                case 'View': model.views.push(buildView(decl, uri)); break;
-            }
+    for (const f of sorted) {
+        model.architecture ??= f.architecture;
+        for (const element of f.elements) model.elements.push(element);
+        for (const flow of f.flows) {
+            const pair = `${flow.source}->${flow.target}`;
+            const n = (flowCounts.get(pair) ?? 0) + 1;
+            flowCounts.set(pair, n);
+            const key = `${pair}#${n}`;
+            model.flows.push(flow.key === key ? flow : { ...flow, key });
         }
+        for (const r of f.requirements) model.requirements.push(r);
+        for (const c of f.constraints) model.constraints.push(c);
+        for (const d of f.data) model.data.push(d);
+        for (const d of f.deployments) model.deployments.push(d);
+        for (const d of f.decisions) model.decisions.push(d);
+        for (const v of f.views) model.views.push(v);
     }
     model.stage = model.architecture?.stage ?? 'whiteboard';
     return model;
 }
 
 // ── Helpers ────────────────────────────────────────────────────────────────
+
+const isKeyword = GrammarAST.isKeyword;
 
 function rangeOf(node: AstNode | undefined): Range {
     const r = node?.$cstNode?.range;
@@ -59,13 +88,24 @@ function cstRange(cst: { range: Range }): Range {
     return { start: { ...cst.range.start }, end: { ...cst.range.end } };
 }
 
+// The CST children of the node itself: Langium's findNodeFor* search the whole subtree, which for a
+// system is every part it contains, again for each part (quadratic in the nesting).
+function ownChildren(node: AstNode): readonly CstNode[] {
+    const cst = node.$cstNode;
+    return cst && isCompositeCstNode(cst) ? cst.content : [];
+}
+
 function nameRange(node: AstNode, property = 'name'): Range {
-    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    const cst = ownChildren(node).find(c => GrammarUtils.findAssignment(c)?.feature === property)
+        ?? GrammarUtils.findNodeForProperty(node.$cstNode, property);
     return cst ? cstRange(cst) : rangeOf(node);
 }
 
-function keywordRange(node: AstNode, keyword: string): Range | undefined {
-    const cst = GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
+/** The node's own keyword: the first one, or the last with `last` (a block's closing brace). */
+function keywordRange(node: AstNode, keyword: string, last = false): Range | undefined {
+    const children = ownChildren(node);
+    const fits = (c: CstNode) => !c.hidden && c.text === keyword && isKeyword(c.grammarSource);
+    const cst = (last ? children.findLast(fits) : children.find(fits)) ?? GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
     return cst ? cstRange(cst) : undefined;
 }
 
@@ -76,7 +116,7 @@ function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameProp
         if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
     }
     const open = keywordRange(node, '{');
-    const close = keywordRange(node, '}');
+    const close = keywordRange(node, '}', true);
     return {
         name: { uri, range: nameRange(node, nameProperty) },
         full: rangeOf(node),
@@ -202,17 +242,14 @@ function buildElement(node: ast.Element, uri: string, parent: string | undefined
     return element;
 }
 
-function buildFlow(node: ast.Flow, uri: string, counts: Map<string, number>): Flow | undefined {
+function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
     const source = refId(node.source, 'Element');
     const target = refId(node.target, 'Element');
     if (!source || !target) return undefined;
-    const pair = `${source}->${target}`;
-    const n = (counts.get(pair) ?? 0) + 1;
-    counts.set(pair, n);
     const decl = sourceOf(node, uri);
     decl.name = { uri, range: keywordRange(node, '->') ?? decl.full };
     return {
-        key: `${pair}#${n}`,
+        key: '', // numbered by combineFragments
         source,
         target,
         label: node.label,

@@ -1,8 +1,8 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { ModelFolders } from '../language/model-folders.js';
 import type { ArchModel } from './arch-model.js';
 import { indexModel, type ModelIndex } from './graph.js';
-import { buildArchModel } from './model-builder.js';
+import { buildFragment, combineFragments, type ModelFragment } from './model-builder.js';
 
 export interface BuiltModel {
     folder: string;
@@ -14,13 +14,18 @@ export interface BuiltModel {
 
 /**
  * The ArchModel of each workspace folder, built once per document build from the linked documents
- * and cached until the next change.
+ * and cached until the next change. What each document contributes is kept until that document is
+ * linked again, so an edit rebuilds the fragments of the documents it relinked and joins the rest.
  */
 export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
+    private readonly fragments = new WeakMap<LangiumDocument, ModelFragment>();
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
         shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
+        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, doc => {
+            this.fragments.delete(doc);
+        });
     }
 
     /** The model that the document at `uri` belongs to. */
@@ -34,11 +39,21 @@ export class ArchModelProvider {
             const docs: LangiumDocument[] = this.shared.workspace.LangiumDocuments.all
                 .filter(d => this.folders.folderOf(d.uri) === folder)
                 .toArray();
-            const model = buildArchModel(docs);
+            const model = combineFragments(docs.map(doc => this.fragmentOf(doc)));
             built = { folder, model, index: indexModel(model), derived: new Map() };
             this.cache.set(folder, built);
         }
         return built;
+    }
+
+    private fragmentOf(doc: LangiumDocument): ModelFragment {
+        let fragment = this.fragments.get(doc);
+        // Not cached before the document is linked: its references would be missing.
+        if (!fragment || doc.state < DocumentState.Linked) {
+            fragment = buildFragment(doc);
+            if (doc.state >= DocumentState.Linked) this.fragments.set(doc, fragment);
+        }
+        return fragment;
     }
 
     /** Every folder that has documents. */
