@@ -1,28 +1,104 @@
 import type { ModelFolders } from './model-folders.js';
-import { DefaultDocumentBuilder, DocumentState, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+    type LangiumSharedCoreServices, type URI
+} from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { ArchwrightServices } from '../module.js';
+import { isArchitecture, isModel } from './generated/ast.js';
 
 /**
  * The readiness rules and duplicate-id read the whole model, so a change in one file can change
- * the diagnostics of every other file of the same model. After each update, the other documents
- * are revalidated (not relinked: that stays Langium's incremental decision).
+ * the diagnostics of other files of the same model. After each build, the documents that the
+ * build did not validate are compared with what the model-wide checks said of them when they were
+ * last validated (their readiness diagnostics, their duplicated ids, which architecture counts),
+ * and only those whose answer changed are revalidated. Relinking stays Langium's own incremental
+ * decision (`IndexManager.isAffected`).
  */
 export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     private readonly folders: () => ModelFolders;
+    /** Per document URI: what the model-wide checks said at its last validation. */
+    private readonly seen = new Map<string, string>();
+    /** Folders that lost a document since the last build. */
+    private readonly deletedFrom = new Set<string>();
 
     constructor(services: LangiumSharedCoreServices & { model: { ModelFolders: ModelFolders } }) {
         super(services);
         this.folders = () => services.model.ModelFolders;
-        this.onUpdate((changed, deleted) => this.revalidateModelsOf([...changed, ...deleted]));
     }
 
-    private revalidateModelsOf(uris: URI[]): void {
-        if (uris.length === 0) return;
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        for (const uri of deleted) {
+            this.deletedFrom.add(this.folders().folderOf(uri));
+            this.seen.delete(uri.toString());
+        }
+        await super.update(changed, deleted, cancelToken);
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        await super.buildDocuments(documents, options, cancelToken);
+        if (!options.validation) return;
         const folders = this.folders();
-        const touched = new Set(uris.map(u => folders.folderOf(u)));
-        for (const doc of this.langiumDocuments.all) {
-            if (doc.state === DocumentState.Validated && touched.has(folders.folderOf(doc.uri))) {
-                this.resetToState(doc, DocumentState.IndexedReferences);
+        const touched = new Set([...documents.map(d => folders.folderOf(d.uri)), ...this.deletedFrom]);
+        this.deletedFrom.clear();
+        const built = new Set(documents.map(d => d.uri.toString()));
+        const stale: LangiumDocument[] = [];
+        for (const folder of touched) {
+            for (const [doc, signature] of this.signatures(folder)) {
+                const uri = doc.uri.toString();
+                const before = this.seen.get(uri);
+                this.seen.set(uri, signature);
+                if (!built.has(uri) && before !== signature && doc.state === DocumentState.Validated) stale.push(doc);
             }
         }
+        if (stale.length > 0) await this.build(stale, { validation: true }, cancelToken);
+    }
+
+    /** For each validated document of the folder: what the model-wide checks say about it now. */
+    private signatures(folder: string): Map<LangiumDocument, string> {
+        const folders = this.folders();
+        const docs = this.langiumDocuments.all.filter(d => d.state === DocumentState.Validated && folders.folderOf(d.uri) === folder).toArray();
+        const out = new Map<LangiumDocument, string>();
+        if (docs.length === 0) return out;
+        const services = this.serviceRegistry.getServices(docs[0].uri) as ArchwrightServices;
+        const built = services.model.ArchModels.modelOfFolder(folder);
+        let readiness: ReadonlyMap<string, unknown[]>;
+        try {
+            readiness = services.rules.Readiness.byUri(built);
+        } catch {
+            readiness = new Map(); // the document validator reports the failure
+        }
+        const duplicates = this.duplicatesByUri(folder);
+        const architecture = built.model.architecture?.decl.name.uri ?? '';
+        for (const doc of docs) {
+            const uri = doc.uri.toString();
+            const root = doc.parseResult.value;
+            const hasArchitecture = isModel(root) && root.declarations.some(isArchitecture);
+            out.set(doc, JSON.stringify([readiness.get(uri) ?? [], duplicates.get(uri) ?? [], hasArchitecture ? architecture : '']));
+        }
+        return out;
+    }
+
+    /** Per URI, the ids it declares that are declared more than once in the folder, with every place. */
+    private duplicatesByUri(folder: string): Map<string, string[]> {
+        const folders = this.folders();
+        const byName = new Map<string, AstNodeDescription[]>();
+        for (const d of this.indexManager.allElements()) {
+            if (d.name.includes('.') || d.type === 'Instance' || folders.folderOf(d.documentUri) !== folder) continue;
+            const list = byName.get(d.name);
+            if (list) list.push(d);
+            else byName.set(d.name, [d]);
+        }
+        const out = new Map<string, string[]>();
+        for (const [name, all] of byName) {
+            if (all.length < 2) continue;
+            const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).join(',');
+            for (const uri of new Set(all.map(d => d.documentUri.toString()))) {
+                const list = out.get(uri) ?? [];
+                list.push(`${name}:${places}`);
+                out.set(uri, list);
+            }
+        }
+        return out;
     }
 }
