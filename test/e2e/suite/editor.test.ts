@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+    activeExtension, codeOf, diagnosticsOf, openFile, openNewFile, place, positionOf, printDiagnostic, removeFile, waitFor, workspaceUri
+} from './helpers.js';
+
+// The extension as a user meets it in VS Code: each test drives VS Code's own commands
+// (`vscode.execute…Provider`), which go through the language client to the bundled server.
+// The workspace is a copy of examples/acme-shop (shop.arch, clean at stage production) plus
+// support.arch, whose flow names the storefront declared in shop.arch.
+
+const BROKEN = `// A broken file: a misspelt requirement, a flow to an id that does not exist, and a syntax error.
+requirement audit "Every order is audited" {
+  kind compliance
+  target "all orders"
+}
+
+service billing "Billing" {
+  technology "Go 1.24"
+  satisfies always-onn
+  replicas
+}
+
+billing -> ordrs "charges" { protocol HTTPS }
+`;
+
+/** A database with nothing but a technology: at stage production it lacks a backup, an owner, a node and flows. */
+const GAPS = `database audit-db "Audit log" {
+  technology "PostgreSQL 16"
+}
+`;
+
+const ID = /(?<![\w-])storefront(?![\w-])/g;
+
+export function editorTests(): void {
+    suiteSetup(async () => {
+        await activeExtension();
+        // The example is clean: every test starts from a model without diagnostics.
+        await openFile('support.arch');
+        await diagnosticsOf(workspaceUri('shop.arch'), 'none (the example is clean)', d => d.length === 0, 60_000);
+    });
+
+    teardown(async () => {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('a broken file shows its errors with codes, and readiness findings link to their rule page', async () => {
+        const editor = await openNewFile('broken.arch', BROKEN);
+        try {
+            const diagnostics = await diagnosticsOf(editor.document.uri, 'three errors', d => d.filter(x => x.severity === vscode.DiagnosticSeverity.Error).length >= 3);
+            const errors = diagnostics.filter(d => d.severity === vscode.DiagnosticSeverity.Error).sort((a, b) => a.range.start.compareTo(b.range.start));
+            assert.deepEqual(errors.map(printDiagnostic), [
+                '9:13 unresolved-reference No requirement named always-onn; did you mean always-on?',
+                "11:1 syntax-error Expected a number but found '}'.",
+                '13:12 unresolved-reference No element named ordrs; did you mean orders?'
+            ]);
+            const notDeployed = diagnostics.find(d => codeOf(d) === 'not-deployed');
+            assert.ok(notDeployed, `no not-deployed finding among ${diagnostics.map(printDiagnostic).join('; ')}`);
+            const target = typeof notDeployed.code === 'object' ? notDeployed.code.target : undefined;
+            assert.ok(target && target.path.endsWith('/docs/rules/not-deployed.md'), `not-deployed links to ${String(target)}`);
+            // The page ships with the extension.
+            await vscode.workspace.fs.stat(target);
+        } finally {
+            await removeFile('broken.arch');
+        }
+    });
+
+    test('completion after satisfies offers the requirements and no other ids', async () => {
+        const editor = await openNewFile('completion.arch', 'service probe "Probe" {\n  satisfies \n}\n');
+        try {
+            const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 12));
+            const labels = list.items.map(item => typeof item.label === 'string' ? item.label : item.label.label);
+            for (const requirement of ['checkout', 'fast-checkout', 'always-on', 'peak-load']) {
+                assert.ok(labels.includes(requirement), `requirement ${requirement} missing from ${labels.join(', ')}`);
+            }
+            for (const other of ['orders', 'storefront', 'orders-db', 'shop', 'shopper', 'payments', 'card', 'support-desk', 'production']) {
+                assert.ok(!labels.includes(other), `${other} is not a requirement but was offered: ${labels.join(', ')}`);
+            }
+        } finally {
+            await removeFile('completion.arch');
+        }
+    });
+
+    test('go to definition jumps from a flow in support.arch to the declaration in shop.arch', async () => {
+        const support = (await openFile('support.arch')).document;
+        const shop = await vscode.workspace.openTextDocument(workspaceUri('shop.arch'));
+        const declaration = positionOf(shop, 'app storefront').line + 1;
+        const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+            'vscode.executeDefinitionProvider', support.uri, positionOf(support, '-> storefront', 0, 4));
+        assert.deepEqual(locations.map(place), [`shop.arch:${declaration}`]);
+    });
+
+    test('find references lists the uses in both files', async () => {
+        const shop = (await openFile('shop.arch')).document;
+        const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+            'vscode.executeReferenceProvider', shop.uri, positionOf(shop, 'app storefront', 0, 5));
+        const places = locations.map(place);
+        assert.ok(places.includes('support.arch:7'), `no reference in support.arch among ${places.join(', ')}`);
+        assert.ok(places.includes(`shop.arch:${positionOf(shop, 'edge -> storefront').line + 1}`), `no reference from edge among ${places.join(', ')}`);
+        assert.ok(places.includes(`shop.arch:${positionOf(shop, 'storefront -> orders').line + 1}`), `no reference to orders among ${places.join(', ')}`);
+        assert.ok(places.every(p => p.startsWith('shop.arch:') || p.startsWith('support.arch:')), places.join(', '));
+    });
+
+    test('rename from support.arch renames the declaration and every use in shop.arch', async () => {
+        const support = (await openFile('support.arch')).document;
+        const shop = await vscode.workspace.openTextDocument(workspaceUri('shop.arch'));
+        const uses = shop.getText().match(ID)!.length;
+        assert.ok(uses >= 5, `only ${uses} uses of storefront in shop.arch`);
+        const at = positionOf(support, '-> storefront', 0, 4);
+        const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', support.uri, at, 'web-shop');
+        assert.deepEqual(edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri)).sort(), ['shop.arch', 'support.arch']);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        try {
+            assert.equal(shop.getText().match(ID), null, 'shop.arch still names storefront');
+            assert.equal(shop.getText().match(/(?<![\w-])web-shop(?![\w-])/g)?.length, uses);
+            assert.match(support.getText(), /support-desk -> web-shop "looks up an order"/);
+            await diagnosticsOf(shop.uri, 'none after the rename', d => d.length === 0);
+            await diagnosticsOf(support.uri, 'none after the rename', d => d.length === 0);
+        } finally {
+            const back = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', support.uri, at, 'storefront');
+            assert.ok(await vscode.workspace.applyEdit(back));
+            await vscode.workspace.saveAll(false);
+        }
+        assert.equal(shop.getText().match(ID)!.length, uses);
+    });
+
+    test('the quick fix of a missing backup adds the property and the finding goes away', async () => {
+        const editor = await openNewFile('gaps.arch', GAPS);
+        try {
+            const uri = editor.document.uri;
+            const diagnostics = await diagnosticsOf(uri, 'missing-backup', d => d.some(x => codeOf(x) === 'missing-backup'));
+            const finding = diagnostics.find(d => codeOf(d) === 'missing-backup')!;
+            const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+            const titles = actions.map(a => a.title);
+            const fix = actions.find(a => a.title === 'Add backup daily');
+            assert.ok(fix?.edit, `no "Add backup daily" among ${titles.join('; ')}`);
+            assert.ok(titles.some(t => /allow missing-backup/i.test(t)), `no "allow" fix among ${titles.join('; ')}`);
+            assert.ok(await vscode.workspace.applyEdit(fix.edit));
+            assert.match(editor.document.getText(), /^database audit-db "Audit log" \{\n {2}technology "PostgreSQL 16"\n {2}backup daily\n\}/);
+            const after = await diagnosticsOf(uri, 'without missing-backup', d => d.length > 0 && !d.some(x => codeOf(x) === 'missing-backup'));
+            assert.deepEqual(after.map(codeOf).sort(), ['missing-owner', 'not-deployed', 'orphan-element']);
+        } finally {
+            await removeFile('gaps.arch');
+        }
+    });
+
+    test('the readiness report counts the gaps that the editor shows', async () => {
+        const editor = await openNewFile('gaps.arch', GAPS);
+        try {
+            const uri = editor.document.uri;
+            const diagnostics = await diagnosticsOf(uri, 'four readiness findings', d => d.length === 4);
+            assert.deepEqual(diagnostics.map(codeOf).sort(), ['missing-backup', 'missing-owner', 'not-deployed', 'orphan-element']);
+            await vscode.commands.executeCommand('archwright.showReadinessReport', uri);
+            const reportUri = vscode.Uri.from({ scheme: 'archwright-readiness', path: '/Readiness report.md', query: uri.toString() });
+            const report = await vscode.workspace.openTextDocument(reportUri);
+            const text = report.getText();
+            assert.match(text, /^# What is missing for production/);
+            assert.match(text, /The model is at stage \*\*production\*\*: 4 gaps to close\./);
+            for (const rule of ['missing-backup', 'missing-owner', 'not-deployed', 'orphan-element']) {
+                assert.match(text, new RegExp(`## \`${rule}\` \\(1\\)`), `the report has no section for ${rule}:\n${text}`);
+            }
+        } finally {
+            await removeFile('gaps.arch');
+        }
+    });
+
+    test('Archwright: Open Preview to the Side opens a preview panel beside the editor', async () => {
+        const commands = await vscode.commands.getCommands(true);
+        assert.ok(commands.includes('archwright.openPreviewToSide'),
+            'the command archwright.openPreviewToSide does not exist: the preview (issue "Live preview") is not in this build');
+        const editor = await openFile('shop.arch');
+        await vscode.commands.executeCommand('archwright.openPreviewToSide');
+        const tab = await waitFor('a preview tab', () => vscode.window.tabGroups.all.flatMap(g => g.tabs)
+            .find(t => t.input instanceof vscode.TabInputWebview && /archwright/i.test(t.input.viewType)));
+        assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opened in the editor\'s own group, not beside it');
+    });
+}
