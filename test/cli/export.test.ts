@@ -65,7 +65,7 @@ describe('archwright export', () => {
     it.each([
         [['--view', 'overview', '--all'], 'archwright: give --view ID or --all, not both\n'],
         [[], 'archwright: say which views to export: --view ID or --all\n'],
-        [['--all', '--format', 'html'], 'archwright: --format must be mermaid or markdown, not html\n'],
+        [['--all', '--format', 'html'], 'archwright: --format must be mermaid, markdown, svg or png, not html\n'],
         [['--all', '--theme', 'pink'], 'archwright: --theme must be light, dark, high-contrast, high-contrast-light, not pink\n'],
         [['--all', '--bogus'], /archwright: Unknown option '--bogus'/]
     ])('refuses %j with one line and exit 2', (args, message) => {
@@ -76,11 +76,37 @@ describe('archwright export', () => {
         expect(run.stdout).toBe('');
     });
 
-    it.each(['svg', 'png'])('says --format %s is not supported yet, exit 2', format => {
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].some(p => existsSync(p));
+
+    it.skipIf(!chromium)('draws SVG in the preview itself: a standalone picture of every view, its labels as text', () => {
         const dir = folder({ 'shop.arch': EXAMPLE });
-        const run = archwright(['export', '--all', '--format', format], { cwd: dir });
+        const run = archwright(['export', '--all', '--format', 'svg', '--out', 'img'], { cwd: dir });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(6);
+        const svg = readFileSync(join(dir, 'img', 'overview.svg'), 'utf8');
+        // The preview's renderer (mermaid-render.ts) names its diagrams aw-diagram-N; its export strips the node tags.
+        expect(svg).toMatch(/^<svg id="aw-diagram-\d+"[^>]* xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        expect(svg).not.toContain('data-aw-node');
+        for (const label of ['Order service', 'Orders', 'Stripe']) expect(svg).toContain(label);
+        expect(readFileSync(join(dir, 'img', 'checkout-flow.svg'), 'utf8')).toContain('places the order');
+    });
+
+    it.skipIf(!chromium)('draws PNG at twice the size of the picture', () => {
+        const dir = folder({ 'shop.arch': EXAMPLE });
+        const run = archwright(['export', '--view', 'checkout-flow', '--format', 'png', '--theme', 'dark'], { cwd: dir });
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('checkout-flow.png\n');
+        const png = readFileSync(join(dir, 'checkout-flow.png'));
+        expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+        expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
+    });
+
+    it('says which Chromium is missing, exit 2, writes nothing', () => {
+        const dir = folder({ 'shop.arch': EXAMPLE });
+        const run = archwright(['export', '--all', '--format', 'svg'], { cwd: dir, env: { CHROME_PATH: '/nowhere/chrome' } });
         expect(run.status).toBe(2);
-        expect(run.stderr).toBe(`archwright: --format ${format} is not supported yet: export --format mermaid or markdown, and render the .mmd file with Mermaid's own tools\n`);
+        expect(run.stderr).toBe('archwright: CHROME_PATH names /nowhere/chrome, which does not exist\n');
         expect(readdirSync(dir)).toEqual(['shop.arch']);
     });
 
@@ -95,7 +121,7 @@ describe('archwright export', () => {
     it('shows its help, and the main help lists it', () => {
         const help = archwright(['export', '--help']);
         expect(help.status).toBe(0);
-        expect(help.stdout).toMatch(/^Usage: archwright export \[PATH\.\.\.\] \(--view ID \| --all\)/);
+        expect(help.stdout).toMatch(/^Usage: archwright export \[PATH\.\.\.\] \(--view ID \| --all\) \[--format mermaid\|markdown\|svg\|png\]/);
         expect(archwright(['--help']).stdout).toContain('archwright export [PATH...] (--view ID | --all)');
     });
 

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listViews, PREVIEW_THEMES, renderView, type PreviewTheme, type RenderedView } from '../views/index.js';
 import { collectDiagnostics } from './check.js';
+import { renderImages } from './render-images.js';
 import { collectArchFiles, displayPath, loadModel, UsageError } from './workspace.js';
 
-export const EXPORT_HELP = `Usage: archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
+export const EXPORT_HELP = `Usage: archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown|svg|png] [--out DIR]
 
-Writes the model's views as Mermaid diagrams, one file per view, and prints each file written.
+Writes the model's views as diagrams, one file per view, and prints each file written.
 When the model declares no view, its automatic views are exported (landscape, of-SYSTEM,
 deployment-DEPLOYMENT, requirements).
 
@@ -18,14 +19,21 @@ Options:
   --all               every view
   --format mermaid    ID.mmd: Mermaid text (default)
   --format markdown   ID.md: the view's title and a \`\`\`mermaid block
+  --format svg        ID.svg: the picture the preview draws and exports, rendered in a headless
+                      Chromium (/usr/bin/chromium, chromium-browser, google-chrome, or CHROME_PATH)
+                      with the npm package playwright-core
+  --format png        ID.png: the same at twice the size
   --out DIR           the folder to write into (default: the current folder)
   --theme THEME       light (default), dark, high-contrast or high-contrast-light
   -h, --help          this help
 
-Exit codes: 0 written, 2 bad usage, unknown view or unreadable input.
+Exit codes: 0 written, 2 bad usage, unknown view, unreadable input, or no Chromium for svg and png
+(nothing is written then).
 `;
 
-type Format = 'mermaid' | 'markdown';
+type Format = 'mermaid' | 'markdown' | 'svg' | 'png';
+
+const EXTENSIONS: Record<Format, string> = { mermaid: 'mmd', markdown: 'md', svg: 'svg', png: 'png' };
 
 interface ExportOptions { viewId?: string; all: boolean; format: Format; out: string; theme: PreviewTheme; paths: string[] }
 
@@ -42,10 +50,14 @@ export async function exportCommand(args: string[]): Promise<number> {
     const views = ids.map(id => renderView(model, index, id, { theme: options.theme }) ?? unknownView(id, listViews(model).map(v => v.id)));
     const errors = collectDiagnostics(loaded).filter(d => d.severity === 'error').length;
     if (errors > 0) process.stderr.write(`archwright: warning: the model has ${errors} error${errors === 1 ? '' : 's'}; the views show what could be read (run archwright check)\n`);
+    // Every file is ready before the first is written: a failed rendering writes nothing.
+    const contents = options.format === 'svg' || options.format === 'png'
+        ? await renderImages(views, options.format, options.theme)
+        : views.map(view => options.format === 'markdown' ? markdown(view) : view.mermaid);
     mkdirSync(options.out, { recursive: true });
-    for (const view of views) {
-        const path = join(options.out, `${fileName(view.id)}.${options.format === 'markdown' ? 'md' : 'mmd'}`);
-        writeFileSync(path, options.format === 'markdown' ? markdown(view) : view.mermaid);
+    for (const [i, view] of views.entries()) {
+        const path = join(options.out, `${fileName(view.id)}.${EXTENSIONS[options.format]}`);
+        writeFileSync(path, contents[i]);
         process.stdout.write(`${displayPath(path)}\n`);
     }
     return 0;
@@ -67,11 +79,8 @@ function parseExportArgs(args: string[]): ExportOptions | undefined {
 }
 
 function checkFormat(format: string): Format {
-    if (format === 'mermaid' || format === 'markdown') return format;
-    if (format === 'svg' || format === 'png') {
-        throw new UsageError(`--format ${format} is not supported yet: export --format mermaid or markdown, and render the .mmd file with Mermaid's own tools`);
-    }
-    throw new UsageError(`--format must be mermaid or markdown, not ${format}`);
+    if (Object.hasOwn(EXTENSIONS, format)) return format as Format;
+    throw new UsageError(`--format must be mermaid, markdown, svg or png, not ${format}`);
 }
 
 function checkTheme(theme: string): PreviewTheme {

@@ -14,7 +14,7 @@ const HELP = `archwright ${VERSION}: architecture as code, checked from whiteboa
 Usage:
   archwright check [PATH...] [--format text|json|sarif] [--max-warnings N] [--stage STAGE]
                                           report the model's diagnostics
-  archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown] [--out DIR]
+  archwright export [PATH...] (--view ID | --all) [--format mermaid|markdown|svg|png] [--out DIR]
                                           write the views as diagrams
   archwright docs [PATH...] --out DIR     write Markdown documentation of the architecture
   archwright format [PATH...] [--check]   rewrite .arch files in the canonical layout
