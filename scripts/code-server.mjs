@@ -240,7 +240,10 @@ export async function startCodeServer(options = {}) {
             running.delete(server);
             if (ownHome) rmSync(folders.home, { recursive: true, force: true });
         },
+        /** True once stop() was called: an exit after that is expected. */
+        stopping: false,
         async stop() {
+            server.stopping = true;
             if (groupAlive(pgid)) {
                 process.kill(-pgid, 'SIGTERM');
                 for (let i = 0; i < 50 && groupAlive(pgid); i++) await sleep(100);
