@@ -16,6 +16,8 @@ export class PanZoom {
     private drag: { pointer: number; startX: number; startY: number; x: number; y: number; moved: boolean } | undefined;
     /** True right after a drag, so that the click that ends it does not reveal a node. */
     private dragged = false;
+    /** True while the diagram is as fit() left it: it then follows the panel's size (the panel opens small, then grows). */
+    private fitted = false;
 
     constructor(private readonly canvas: HTMLElement, private readonly content: HTMLElement, private readonly onChange: (state: ZoomState) => void) {
         canvas.addEventListener('wheel', e => this.onWheel(e), { passive: false });
@@ -23,6 +25,14 @@ export class PanZoom {
         canvas.addEventListener('pointermove', e => this.onPointerMove(e));
         canvas.addEventListener('pointerup', e => this.onPointerUp(e));
         canvas.addEventListener('pointercancel', e => this.onPointerUp(e));
+        new ResizeObserver(() => {
+            if (this.fitted) this.fit();
+        }).observe(canvas);
+    }
+
+    /** True while the user has not panned or zoomed since the last fit. */
+    get isFitted(): boolean {
+        return this.fitted;
     }
 
     get current(): ZoomState {
@@ -37,6 +47,7 @@ export class PanZoom {
     }
 
     set(state: ZoomState): void {
+        this.fitted = false;
         const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, state.scale));
         this.state = { scale, x: state.x, y: state.y };
         this.content.style.transform = `translate(${this.state.x}px, ${this.state.y}px) scale(${scale})`;
@@ -64,6 +75,7 @@ export class PanZoom {
         const ch = this.canvas.clientHeight - 2 * FIT_MARGIN;
         const scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, cw / width, ch / height));
         this.set({ scale, x: (this.canvas.clientWidth - width * scale) / 2, y: (this.canvas.clientHeight - height * scale) / 2 });
+        this.fitted = true;
     }
 
     /** Pans so that `box` (in content coordinates) is in view, when it is not already. */

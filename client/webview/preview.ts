@@ -103,7 +103,8 @@ function patch(svgText: string, message: Render): void {
     shown = { viewId: message.viewId, nodes: tagNodes(svg, message.nodeIds) };
     markNodes(diagram, shown.nodes, highlighted ? [highlighted] : [], 'aw-highlight');
     if (firstTime && state.zoom && state.viewId === message.viewId) panZoom.set(state.zoom);
-    else if (viewChanged) panZoom.fit();
+    // A new view, or a diagram the user has not moved since it was fitted, is fitted again.
+    else if (viewChanged || panZoom.isFitted) panZoom.fit();
     save({ viewId: message.viewId });
 }
 

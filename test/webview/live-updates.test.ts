@@ -120,3 +120,17 @@ test('the toolbar posts the SVG, a PNG and the source exports, each a message th
     expect(await page.violations()).toEqual([]);
     await page.page.close();
 });
+
+test('a fitted diagram follows the panel\'s size until the user pans or zooms', async () => {
+    const page = await PreviewPage.open(setup.browser, setup.server);
+    await page.render(renderFields(diagram(setup.ws, 'overview')));
+    const wide = await page.transform();
+    await page.page.setViewportSize({ width: 600, height: 750 });
+    await expect.poll(() => page.transform()).not.toBe(wide);
+    await page.page.click('#zoom-in');
+    const zoomed = await page.transform();
+    await page.page.setViewportSize({ width: 1100, height: 750 });
+    await page.page.waitForTimeout(300);
+    expect(await page.transform()).toBe(zoomed);
+    await page.page.close();
+});
