@@ -11,6 +11,7 @@ import { ArchwrightValidator } from './language/validator.js';
 import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
+import { createDepthLimitedParser } from './language/depth-limited-parser.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
@@ -54,6 +55,7 @@ export type ArchwrightServices = LangiumServices & ArchwrightAddedServices & { s
 /** The one place that constructs Archwright's services. */
 export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices & ArchwrightAddedServices> = {
     parser: {
+        LangiumParser: services => createDepthLimitedParser(services),
         ValueConverter: () => new ArchwrightValueConverter(),
         ParserErrorMessageProvider: () => new ArchwrightParserErrorMessageProvider()
     },

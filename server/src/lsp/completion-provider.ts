@@ -10,6 +10,7 @@ import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
 import type { ArchwrightServices } from '../module.js';
 import { declarationSnippets, FLOW_SNIPPET } from './completion-snippets.js';
 import { declarationDetail } from './declaration-text.js';
+import { followsTooDeepBlock } from '../language/depth-limited-parser.js';
 
 /**
  * Completion that offers what fits where the cursor is. The grammar lets every keyword serve as an
@@ -26,6 +27,8 @@ export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        // Langium's completion parser reads the text before the cursor with no depth limit.
+        if (followsTooDeepBlock(document.parseResult, document.textDocument.offsetAt(position))) return;
         for (const context of super.buildContexts(document, position)) {
             // Filtered before Langium's de-duplication by keyword text, which would otherwise keep
             // the id-keyword `deployment` and drop the declaration keyword `deployment`.

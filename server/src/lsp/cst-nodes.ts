@@ -23,7 +23,23 @@ export function children(node: AstNode): CstNode[] {
 function isWrapper(cst: CstNode, node: AstNode): boolean {
     const source = cst.grammarSource;
     return isCompositeCstNode(cst) && cst.astNode === node && GrammarAST.isRuleCall(source)
-        && GrammarAST.isParserRule(source.rule.ref) && !GrammarUtils.isDataTypeRule(source.rule.ref);
+        && GrammarAST.isParserRule(source.rule.ref) && !isDataTypeRule(source.rule.ref);
+}
+
+/**
+ * Langium works out whether a rule is a datatype rule by walking the grammar, every time; asked
+ * for every token of a file, that was most of the time it took to format or colour 50 000
+ * elements. The grammar does not change, so the answer is kept per rule.
+ */
+const dataTypeRules = new WeakMap<GrammarAST.ParserRule, boolean>();
+
+function isDataTypeRule(rule: GrammarAST.ParserRule): boolean {
+    let answer = dataTypeRules.get(rule);
+    if (answer === undefined) {
+        answer = GrammarUtils.isDataTypeRule(rule);
+        dataTypeRules.set(rule, answer);
+    }
+    return answer;
 }
 
 export function isKeyword(node: CstNode, keyword: string): boolean {

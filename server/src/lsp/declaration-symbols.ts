@@ -34,15 +34,20 @@ export interface DeclarationSymbol {
     selectionRange: Range;
 }
 
-/** The symbol of a declaration: elements, flows, the architecture block and everything with an id. */
+/**
+ * The symbol of a declaration: elements, flows, the architecture block and everything with an id.
+ * While the user types, the parser's recovery leaves declarations without an id and flows without
+ * an end: a declaration without an id is no symbol (LSP wants a name), a missing end reads `?`.
+ */
 export function declarationSymbol(node: AstNode): DeclarationSymbol | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
     if (isNamed(node)) {
+        if (!node.name) return undefined;
         const nameNode = GrammarUtils.findNodeForProperty(cst, 'name') ?? cst;
         return symbol(node, node.name, whatItIs(node), node.title, nameNode.range);
     }
-    if (isFlow(node)) return symbol(node, `${node.source.$refText} -> ${node.target.$refText}`, 'flow', node.label, flowRange(node, cst));
+    if (isFlow(node)) return symbol(node, `${node.source?.$refText || '?'} -> ${node.target?.$refText || '?'}`, 'flow', node.label, flowRange(node, cst));
     if (isArchitecture(node)) {
         const keyword = GrammarUtils.findNodeForKeyword(cst, 'architecture') ?? cst;
         return symbol(node, 'architecture', 'architecture', node.title, keyword.range);
@@ -60,7 +65,7 @@ function whatItIs(node: AstNode): string {
 }
 
 function flowRange(flow: Flow, cst: CstNode): Range {
-    const start = flow.source.$refNode?.range.start ?? cst.range.start;
-    const end = flow.target.$refNode?.range.end ?? cst.range.end;
+    const start = flow.source?.$refNode?.range.start ?? cst.range.start;
+    const end = flow.target?.$refNode?.range.end ?? cst.range.end;
     return { start, end };
 }

@@ -70,7 +70,8 @@ export class ArchwrightFormatter extends AbstractFormatter {
 
     private finalNewline(document: LangiumDocument): TextEdit | undefined {
         const text = document.textDocument.getText();
-        const end = text.trimEnd().length;
+        // Trailing spaces of a last `// comment` belong to the comment: they stay.
+        const end = Math.max(text.trimEnd().length, lastTokenEnd(document.parseResult.value.$cstNode));
         if (end === 0 || text.slice(end) === '\n') return undefined;
         const range = { start: document.textDocument.positionAt(end), end: document.textDocument.positionAt(text.length) };
         return { range, newText: '\n' };
@@ -96,6 +97,13 @@ export class ArchwrightFormatter extends AbstractFormatter {
         const indentation = ' '.repeat(this.getIndentationCharacterCount(context, move));
         return [{ range: { start: end, end: start }, newText: '\n'.repeat(lines) + indentation }];
     }
+}
+
+/** Where the last token of the file (a comment too: the CST holds them) ends. */
+function lastTokenEnd(root: CstNode | undefined): number {
+    let node = root;
+    while (node && isCompositeCstNode(node) && node.content.length > 0) node = node.content[node.content.length - 1];
+    return node && isLeafCstNode(node) ? node.end : 0;
 }
 
 function isDottedPath(node: CstNode): boolean {

@@ -1,0 +1,104 @@
+import { createParser, CstNodeBuilder, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import type { IRecognitionException, IToken } from 'chevrotain';
+
+/**
+ * How deep blocks may nest. The parser and Langium's concrete syntax tree recurse once per level
+ * (several stack frames each), and about 200 levels overflow Node's stack and end the language
+ * server; real models nest a handful of levels. Deeper blocks are skipped with a syntax error.
+ */
+export const MAX_BLOCK_DEPTH = 100;
+
+const NESTING_TOO_DEEP = 'NestingTooDeep';
+
+/**
+ * True when a block nested too deep starts before the offset. Whatever else re-parses the text
+ * up to there (completion) would recurse as deep, and must not.
+ */
+export function followsTooDeepBlock(result: ParseResult, offset: number): boolean {
+    return result.parserErrors.some(e => e.name === NESTING_TOO_DEEP && e.token.startOffset < offset);
+}
+
+/**
+ * Langium's parser, except that a block nested deeper than {@link MAX_BLOCK_DEPTH} is blanked out
+ * (every character but line breaks becomes a space, so offsets and lines stay where they are)
+ * before parsing, and reported as a syntax error at its `{`; and that it builds its syntax tree
+ * with {@link LinearCstNodeBuilder}.
+ */
+export class DepthLimitedParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
+    }
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        const tooDeep = roughDepth(input) > MAX_BLOCK_DEPTH ? this.tooDeepBlocks(input) : [];
+        if (tooDeep.length === 0) return super.parse<T>(input, options);
+        let text = input;
+        for (const { start, end } of tooDeep) {
+            text = text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+        }
+        const result = super.parse<T>(text, options);
+        const errors: IRecognitionException[] = tooDeep.map(({ open }) => ({
+            name: NESTING_TOO_DEEP,
+            message: `This block is nested more than ${MAX_BLOCK_DEPTH} levels deep; Archwright skips what is inside it. Move its parts up a level.`,
+            token: open,
+            resyncedTokens: [],
+            context: { ruleStack: [], ruleOccurrenceStack: [] }
+        }));
+        return { ...result, parserErrors: [...errors, ...result.parserErrors] };
+    }
+
+    /** The outermost blocks that open deeper than the limit: from their `{` to their `}` (or the end). */
+    private tooDeepBlocks(input: string): { open: IToken; start: number; end: number }[] {
+        const blocks: { open: IToken; start: number; end: number }[] = [];
+        let depth = 0;
+        let open: IToken | undefined;
+        for (const token of this.lexer.tokenize(input).tokens) {
+            const image = token.tokenType.name;
+            if (image === '{') {
+                depth++;
+                if (depth === MAX_BLOCK_DEPTH + 1) open = token;
+            } else if (image === '}' && depth > 0) {
+                depth--;
+                if (depth === MAX_BLOCK_DEPTH && open) {
+                    blocks.push({ open, start: open.startOffset, end: token.startOffset + 1 });
+                    open = undefined;
+                }
+            }
+        }
+        if (open) blocks.push({ open, start: open.startOffset, end: input.length });
+        return blocks;
+    }
+}
+
+/**
+ * Langium's parser asks its tree builder to place the comments before every token it consumes,
+ * also when there are none; placing nothing still searches the parent's children for the node
+ * being built, which at the top level of a file is every declaration so far: quadratic in the
+ * number of declarations (two of the ten seconds of parsing 30 000 elements). With no comments to
+ * place, there is nothing to search for.
+ */
+export class LinearCstNodeBuilder extends CstNodeBuilder {
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length > 0) super.addHiddenNodes(tokens);
+    }
+}
+
+/** The deepest nesting of braces, counting those in strings and comments too: never less than the real depth, and cheap. */
+function roughDepth(text: string): number {
+    let depth = 0;
+    let max = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 123) max = Math.max(max, ++depth);
+        else if (c === 125 && depth > 0) depth--;
+    }
+    return max;
+}
+
+/** Builds the depth-limited parser as Langium's `createLangiumParser` builds its own. */
+export function createDepthLimitedParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new DepthLimitedParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
