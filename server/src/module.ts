@@ -12,6 +12,9 @@ import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
 import { createDepthLimitedParser } from './language/depth-limited-parser.js';
+import { TextFileSystemProvider } from './language/text-files.js';
+import { ArchwrightWorkspaceManager } from './lsp/workspace-manager.js';
+import { ArchwrightDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { ReadinessService } from './rules/readiness-service.js';
 import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
@@ -91,10 +94,12 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
 
 export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartial<LangiumSharedServices> & ArchwrightAddedSharedServices> = {
     workspace: {
-        DocumentBuilder: services => new ArchwrightDocumentBuilder(services)
+        DocumentBuilder: services => new ArchwrightDocumentBuilder(services),
+        WorkspaceManager: services => new ArchwrightWorkspaceManager(services)
     },
     lsp: {
-        WorkspaceSymbolProvider: services => new ArchwrightWorkspaceSymbolProvider(services)
+        WorkspaceSymbolProvider: services => new ArchwrightWorkspaceSymbolProvider(services),
+        DocumentUpdateHandler: services => new ArchwrightDocumentUpdateHandler(services)
     },
     model: {
         ModelFolders: services => new ModelFolders(services)
@@ -103,7 +108,11 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
 
 /** Creates the shared and language services, for the language server, the command line and tests. */
 export function createArchwrightServices(context: DefaultSharedModuleContext): { shared: ArchwrightSharedServices; Archwright: ArchwrightServices } {
-    const shared = inject(createDefaultSharedModule(context), ArchwrightGeneratedSharedModule, ArchwrightSharedModule);
+    // Model files are read as UTF-8 text or reported as unreadable, whatever file system serves them.
+    const files: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+        workspace: { FileSystemProvider: services => new TextFileSystemProvider(context.fileSystemProvider(services)) }
+    };
+    const shared = inject(createDefaultSharedModule(context), ArchwrightGeneratedSharedModule, ArchwrightSharedModule, files);
     const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
     shared.ServiceRegistry.register(Archwright);
     Archwright.validation.ArchwrightValidator.register();

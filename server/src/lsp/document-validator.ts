@@ -8,6 +8,7 @@ import { nearest } from '../util/edit-distance.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
 import type { ReadinessService } from '../rules/readiness-service.js';
 import { ruleDocsUri } from './rule-docs.js';
+import { TextFileSystemProvider } from '../language/text-files.js';
 
 const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
@@ -29,6 +30,8 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const unreadable = this.unreadable(document);
+        if (unreadable) return [unreadable];
         let diagnostics = await super.validateDocument(document, options, cancelToken);
         const syntaxStarts = new Set<string>();
         for (const d of diagnostics) {
@@ -47,6 +50,24 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             console.error('Readiness rules failed:', error);
         }
         return diagnostics;
+    }
+
+    /**
+     * A file on disk that is binary or not UTF-8 (or cannot be read) is read as empty; its one
+     * diagnostic says why, with `syntax-error` since it is no model text at all.
+     */
+    private unreadable(document: LangiumDocument): Diagnostic | undefined {
+        const files = this.services.shared.workspace.FileSystemProvider;
+        const problem = files instanceof TextFileSystemProvider && document.textDocument.getText() === '' ? files.problemOf(document.uri) : undefined;
+        if (!problem) return undefined;
+        const name = document.uri.path.split('/').pop();
+        return {
+            severity: DiagnosticSeverity.Error,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            code: CoreCodes.syntaxError,
+            source: 'archwright',
+            message: `${name} ${problem}: Archwright cannot read it and treats it as empty.`
+        };
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
