@@ -1,13 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archwright } from './run-cli.js';
+import { archwright, folder } from './run-cli.js';
 
 function model(text: string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'archwright-stage-'));
-    writeFileSync(join(dir, 'm.arch'), text);
-    return dir;
+    return folder({ 'm.arch': text });
 }
 
 const sketch = 'architecture "T" {\n  stage design\n  rule missing-owner off\n}\nservice api "API" { technology "Go" }\nservice db "DB" { technology "SQLite" }\napi -> db "reads" { protocol SQL }\n';

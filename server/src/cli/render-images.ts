@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { contentSecurityPolicy, previewHtml } from '../../../client/src/preview/preview-html.js';
 import type { PreviewTheme, RenderedView } from '../views/index.js';
+import { Progress } from './terminal.js';
 import { UsageError } from './workspace.js';
 
 const ORIGIN = 'https://archwright.invalid';
@@ -51,6 +52,7 @@ export async function renderImages(views: readonly RenderedView[], format: 'svg'
     const webview = join(__dirname, '..', 'webview');
     if (!existsSync(join(webview, 'preview.js'))) throw new UsageError(`${webview}: the built preview is missing; run npm run build`);
     const { chromium } = loadPlaywright();
+    const progress = new Progress();
     const browser: Browser = await chromium.launch({
         executablePath,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -58,9 +60,13 @@ export async function renderImages(views: readonly RenderedView[], format: 'svg'
     try {
         const page = await openPreview(browser, theme, webview);
         const out: Buffer[] = [];
-        for (const [i, view] of views.entries()) out.push(await picture(page, view, i + 1, format));
+        for (const [i, view] of views.entries()) {
+            progress.update(`drawing ${i + 1}/${views.length} views`);
+            out.push(await picture(page, view, i + 1, format));
+        }
         return out;
     } finally {
+        progress.done();
         await browser.close();
     }
 }
