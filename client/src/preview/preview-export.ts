@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DiagramResult } from '../../../server/src/protocol.js';
+import { markdownOf } from './diagram-markdown.js';
 
 // Exports of the preview's diagram: the webview draws the pictures (it has the SVG), the extension
 // owns the save dialogs and the files.
@@ -24,11 +25,6 @@ export async function saveImage(format: 'svg' | 'png', data: string, document: v
         : Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
     const filters: Record<string, string[]> = format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] };
     await askAndWrite(defaultTarget(document, viewId, format), filters, bytes);
-}
-
-/** The view as a Markdown document: its title, then a ```mermaid block that Markdown renderers draw. */
-export function markdownOf(diagram: DiagramResult): string {
-    return `# ${diagram.title.replace(/\r?\n/g, ' ')}\n\n\`\`\`mermaid\n${diagram.mermaid.trimEnd()}\n\`\`\`\n`;
 }
 
 /** Copies the Mermaid source to the clipboard, or saves the view as Markdown. */
