@@ -7,6 +7,8 @@ import { editorTests } from './editor.test.js';
 
 export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+    // Plain text: the report travels through the workbench's log into files and CI output.
+    Mocha.reporters.Base.useColors = false;
     const grep = process.env.ARCHWRIGHT_E2E_GREP;
     if (grep) mocha.grep(grep);
     // The tests register through the globals that mocha's `pre-require` defines.
