@@ -53,6 +53,14 @@ describe('regressions found by fuzzing', () => {
         expect(driver.failures).toEqual([]);
     });
 
+    it('runs the readiness rules while a rule setting or an allow has no rule id yet (seed 424242, step 16022)', async () => {
+        const diagnostics = await type('architecture "A" {\n  stage design\n  rule "x"\n}\nservice s "S" {\n  allow "y"\n}\n');
+        expect(diagnostics.filter(d => d.code === 'syntax-error').length).toBeGreaterThan(0);
+        // The rules still ran: the design stage's finding on s is there, and nothing failed.
+        expect(diagnostics.map(d => d.code)).toContain('missing-technology');
+        expect(driver.failures).toEqual([]);
+    });
+
     it('keeps the trailing spaces of a comment on the last line when formatting (seed 1, step 45)', async () => {
         const text = 'service a "A"\n// Support tooling, its  ';
         await type(text);

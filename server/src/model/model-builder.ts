@@ -149,7 +149,8 @@ function first<T extends AstNode>(node: { members?: AstNode[] }, guard: (n: unkn
 }
 
 function allowsOf(node: { members?: AstNode[] }, uri: string): Allow[] {
-    return membersOf(node, ast.isAllowProperty).map(a => ({ rule: a.rule, reason: a.reason, location: location(a, uri) }));
+    // While the user types, the parser's recovery can leave `allow` and `rule` without their rule id.
+    return membersOf(node, ast.isAllowProperty).filter(a => a.rule).map(a => ({ rule: a.rule, reason: a.reason, location: location(a, uri) }));
 }
 
 // ── Declarations ───────────────────────────────────────────────────────────
@@ -163,7 +164,7 @@ function buildArchitecture(node: ast.Architecture, uri: string): Architecture {
         stage: first(node, ast.isStageProperty)?.value ?? 'whiteboard',
         description: first(node, ast.isDescriptionProperty)?.value,
         owner: first(node, ast.isOwnerProperty)?.value,
-        rules: membersOf(node, ast.isRuleProperty).map(r => ({ rule: r.rule, severity: r.severity, location: location(r, uri) })),
+        rules: membersOf(node, ast.isRuleProperty).filter(r => r.rule && r.severity).map(r => ({ rule: r.rule, severity: r.severity, location: location(r, uri) })),
         decl: source
     };
 }
