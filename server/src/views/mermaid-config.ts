@@ -32,7 +32,10 @@ function variables(values: Record<string, string>): string[] {
 
 /** The front matter that opens every diagram: layout, look and theme pinned, nothing from the model. */
 export function frontMatter(theme: PreviewTheme = 'light'): string[] {
-    return ['---', 'config:', '  layout: dagre', '  look: classic', ...themeLines(theme), '---'];
+    // Room under boundary titles, which can be two lines (a deployment node's title and technology):
+    // dagre does not measure them. The preview sets the same value, so exports match what it shows.
+    const titles = ['  flowchart:', '    subGraphTitleMargin:', '      top: 4', '      bottom: 22'];
+    return ['---', 'config:', '  layout: dagre', '  look: classic', ...themeLines(theme), ...titles, '---'];
 }
 
 /** Class styles shared by the views (diagnostics, external systems, unencrypted data). */
