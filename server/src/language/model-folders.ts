@@ -1,5 +1,4 @@
-import type { LangiumSharedCoreServices } from 'langium';
-import type { URI } from 'langium';
+import type { AstNodeDescription, LangiumSharedCoreServices, Stream, URI } from 'langium';
 
 /**
  * One model per workspace folder: every `.arch` file under a folder belongs to its model. Files
@@ -36,4 +35,9 @@ export class ModelFolders {
         return this.folderOf(a) === this.folderOf(b);
     }
 
+    /** Every indexed declaration (ids and dotted paths) of the model that `uri` belongs to, optionally of one AST type. */
+    declarationsOf(uri: URI | string, type?: string): Stream<AstNodeDescription> {
+        const folder = this.folderOf(uri);
+        return this.shared.workspace.IndexManager.allElements(type).filter(d => this.folderOf(d.documentUri) === folder);
+    }
 }

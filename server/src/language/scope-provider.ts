@@ -15,9 +15,8 @@ export class ArchwrightScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
         const referenceType = this.reflection.getReferenceType(context);
-        const folder = this.folders.folderOf(AstUtils.getDocument(context.container).uri);
-        return this.folderScopes.get(`${folder}\u0000${referenceType}`, () => new MultiMapScope(
-            this.indexManager.allElements(referenceType).filter(d => this.folders.folderOf(d.documentUri) === folder)
-        ));
+        const uri = AstUtils.getDocument(context.container).uri;
+        const folder = this.folders.folderOf(uri);
+        return this.folderScopes.get(`${folder}\u0000${referenceType}`, () => new MultiMapScope(this.folders.declarationsOf(uri, referenceType)));
     }
 }

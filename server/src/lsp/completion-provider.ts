@@ -65,8 +65,7 @@ export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
     /** After `shop.`: the parts of the element that the path so far names. */
     private completionForParts(context: CompletionContext, path: string, acceptor: CompletionAcceptor): void {
         const uri = context.document.uri;
-        const whole = this.services.shared.workspace.IndexManager.allElements('Element')
-            .find(d => d.name === path && this.services.shared.model.ModelFolders.sameModel(d.documentUri, uri))?.node;
+        const whole = this.services.shared.model.ModelFolders.declarationsOf(uri, 'Element').find(d => d.name === path)?.node;
         if (!isElement(whole)) return;
         for (const part of whole.members.filter(isElement)) {
             acceptor(context, { label: part.name, kind: CompletionItemKind.Reference, detail: declarationDetail(part), sortText: '0' });

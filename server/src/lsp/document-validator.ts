@@ -104,8 +104,8 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             const suggestion = part ? `${parentPath}.${part}` : undefined;
             return { message: `${parentPath} has no part named ${last}${suggestion ? `; did you mean ${suggestion}?` : '.'}`, suggestion };
         }
-        const candidates = this.services.shared.workspace.IndexManager.allElements()
-            .filter(d => !d.name.includes('.') && this.folders.sameModel(d.documentUri, document.uri))
+        const candidates = this.folders.declarationsOf(document.uri)
+            .filter(d => !d.name.includes('.'))
             .filter(d => !expected || (d.node ? fitsKind(d.node, expected) : d.type === expected.type))
             .map(d => d.name);
         const suggestion = nearest(text, candidates);
@@ -114,8 +114,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     }
 
     private lookup(document: LangiumDocument, name: string): AstNode | undefined {
-        return this.services.shared.workspace.IndexManager.allElements()
-            .find(d => d.name === name && this.folders.sameModel(d.documentUri, document.uri))?.node;
+        return this.folders.declarationsOf(document.uri).find(d => d.name === name)?.node;
     }
 }
 

@@ -18,7 +18,7 @@ const ID = /^[_a-zA-Z][a-zA-Z0-9_]*(-[a-zA-Z0-9_]+)*$/;
 export class ArchwrightRenameProvider extends DefaultRenameProvider {
     private readonly folders: ModelFolders;
 
-    constructor(private readonly services: ArchwrightServices) {
+    constructor(services: ArchwrightServices) {
         super(services);
         this.folders = services.shared.model.ModelFolders;
     }
@@ -41,8 +41,7 @@ export class ArchwrightRenameProvider extends DefaultRenameProvider {
                 `'${newName}' is not an id: start with a letter or _, then letters, digits, _ and single inner - (like orders-db).`);
         }
         const uri = AstUtils.getDocument(target).uri;
-        const taken = this.services.shared.workspace.IndexManager.allElements()
-            .find(d => d.name === newName && d.node !== target && this.folders.sameModel(d.documentUri, uri));
+        const taken = this.folders.declarationsOf(uri).find(d => d.name === newName && d.node !== target);
         if (taken) {
             const where = `${taken.documentUri.path.split('/').pop()}:${(taken.nameSegment?.range.start.line ?? 0) + 1}`;
             throw new ResponseError(ErrorCodes.InvalidParams,
