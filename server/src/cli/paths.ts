@@ -5,10 +5,7 @@ import { setRuleDocsBase } from '../lsp/rule-docs.js';
 
 /** Points each diagnostic's documentation link at the docs/rules folder that ships beside the bundle. */
 export function useBundledRuleDocs(): void {
-    for (const candidate of [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', 'docs', 'rules')]) {
-        if (existsSync(candidate)) {
-            setRuleDocsBase(pathToFileURL(candidate).toString());
-            return;
-        }
-    }
+    // Both bundles sit in out/<name>/, and docs/ beside out/ (in the repository and in the .vsix).
+    const folder = join(__dirname, '..', '..', 'docs', 'rules');
+    if (existsSync(folder)) setRuleDocsBase(pathToFileURL(folder).toString());
 }

@@ -2,6 +2,7 @@ import { GrammarUtils, type AstNode, type CstNode } from 'langium';
 import { SymbolKind, type Range } from 'vscode-languageserver';
 import { describeKind } from '../language/reference-kinds.js';
 import { isArchitecture, isElement, isFlow, isNamed, isView, type Flow } from '../language/generated/ast.js';
+import { withTitle } from './declaration-text.js';
 
 /**
  * The symbol kind of each declaration, so that the outline and the symbol search show icons that
@@ -56,7 +57,7 @@ export function declarationSymbol(node: AstNode): DeclarationSymbol | undefined 
 }
 
 function symbol(node: AstNode, name: string, what: string, title: string | undefined, selectionRange: Range): DeclarationSymbol {
-    return { name, kind: symbolKindOf(node), detail: title ? `${what} — ${title}` : what, selectionRange };
+    return { name, kind: symbolKindOf(node), detail: withTitle(what, title), selectionRange };
 }
 
 function whatItIs(node: AstNode): string {
