@@ -30,6 +30,7 @@ import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
 import { ArchwrightCodeActionProvider } from './lsp/code-actions.js';
 import { ArchwrightReferences } from './lsp/references.js';
+import { ArchwrightLinker, ArchwrightReferenceDescriptionProvider } from './language/linking.js';
 import { ArchwrightCodeLensProvider } from './lsp/code-lens-provider.js';
 
 /** The services Archwright adds to Langium's. */
@@ -65,7 +66,8 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
     references: {
         ScopeComputation: services => new ArchwrightScopeComputation(services),
         ScopeProvider: services => new ArchwrightScopeProvider(services),
-        References: services => new ArchwrightReferences(services)
+        References: services => new ArchwrightReferences(services),
+        Linker: services => new ArchwrightLinker(services)
     },
     lsp: {
         DocumentLinkProvider: services => new ArchwrightDocumentLinkProvider(services),
@@ -79,6 +81,9 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         CompletionProvider: services => new ArchwrightCompletionProvider(services),
         CodeActionProvider: services => new ArchwrightCodeActionProvider(services),
         CodeLensProvider: services => new ArchwrightCodeLensProvider(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new ArchwrightReferenceDescriptionProvider(services)
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)

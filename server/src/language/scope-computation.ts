@@ -7,20 +7,36 @@ import { isElement, isModel, type Element } from './generated/ast.js';
  * others, also under its dotted path from the top-level element (`shop.orders`).
  */
 export class ArchwrightScopeComputation extends DefaultScopeComputation {
+    private readonly signatures = new WeakMap<LangiumDocument, string>();
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
+        const signature: string[] = [];
+        this.signatures.delete(document);
         const root = document.parseResult.value;
         if (!isModel(root)) return exports;
         for (const node of AstUtils.streamAllContents(root)) {
-            if (cancelToken?.isCancellationRequested) break;
+            if (cancelToken?.isCancellationRequested) return exports;
             const name = this.nameProvider.getName(node);
             if (!name) continue;
+            const kind = (node as AstNode & { kind?: unknown }).kind;
             exports.push(this.descriptions.createDescription(node, name, document));
+            signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
             if (isElement(node) && isElement(node.$container)) {
                 exports.push(this.descriptions.createDescription(node, qualifiedName(node), document));
+                signature.push(`${qualifiedName(node)} ${node.$type} ${node.kind}`);
             }
         }
+        this.signatures.set(document, signature.join('\n'));
         return exports;
+    }
+
+    /**
+     * What other files can see of the document as of its last indexing: each exported name with the
+     * type and kind of what it names (all that references to it, and checks on them, depend on).
+     */
+    exportSignature(document: LangiumDocument): string | undefined {
+        return this.signatures.get(document);
     }
 
     // Nothing is local: all names live in the model-wide (global) scope.

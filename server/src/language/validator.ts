@@ -1,10 +1,11 @@
-import { AstUtils, GrammarUtils, WorkspaceCache, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, WorkspaceCache, type Reference, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import type { ArchwrightServices } from '../module.js';
 import * as ast from './generated/ast.js';
 import type { ModelFolders } from './model-folders.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from './property-names.js';
 import { canContainElements, propertyFits } from './property-rules.js';
+import { referencesOf } from '../util/ast-walk.js';
 import { describeKind, expectedKindOf, fitsKind } from './reference-kinds.js';
 
 /** Codes of the core diagnostics (rules.md, "Core diagnostics"): errors at every stage. */
@@ -40,32 +41,29 @@ export class ArchwrightValidator {
 
     register(): void {
         const checks: ValidationChecks<ast.ArchwrightAstType> = {
-            Model: (model, accept) => this.checkModel(model, accept)
+            Model: (model, accept) => this.checkArchitectures(model, this.folders.folderOf(AstUtils.getDocument(model).uri), accept),
+            AstNode: (node, accept) => this.checkNode(node, accept)
         };
         this.services.validation.ValidationRegistry.register(checks, this);
     }
 
-    /** One walk over the file for every core check. */
-    private checkModel(model: ast.Model, accept: ValidationAcceptor): void {
-        const document = AstUtils.getDocument(model);
-        const folder = this.folders.folderOf(document.uri);
-        this.checkArchitectures(model, folder, accept);
-        for (const node of AstUtils.streamAllContents(model)) {
-            if ('name' in node && typeof node.name === 'string' && node.$type !== 'Instance') {
-                this.checkDuplicateId(node as AstNode & { name: string }, document, folder, accept);
-            }
-            if ('members' in node && Array.isArray(node.members)) this.checkProperties(node as AstNode & { members: AstNode[] }, accept);
-            if (ast.isElement(node) && ast.isElement(node.$container) && !canContainElements(node.$container.kind)) {
-                accept('error', `${node.name} is nested in ${node.$container.name}, ${describeKind(node.$container)}; only a system can contain elements.`,
-                    { node, property: 'kind', code: CoreCodes.misplacedProperty });
-            }
-            if (ast.isFlow(node)) this.checkSelfFlow(node, accept);
-            if (ast.isInstance(node) && node.count !== undefined && !/^x[1-9][0-9]*$/.test(node.count)) {
-                accept('error', `'${node.count}' is not an instance count: write x1, x2... after the element, or separate elements with commas.`,
-                    { node, property: 'count', code: CoreCodes.syntaxError });
-            }
-            for (const ref of AstUtils.streamReferences(node)) this.checkKind(ref.container, ref.property, ref.index, ref.reference, accept);
+    /** The core checks of one node; the document validator walks the file once for all of them. */
+    private checkNode(node: AstNode, accept: ValidationAcceptor): void {
+        if ('name' in node && typeof node.name === 'string' && node.$type !== 'Instance') {
+            const document = AstUtils.getDocument(node);
+            this.checkDuplicateId(node as AstNode & { name: string }, document, this.folders.folderOf(document.uri), accept);
         }
+        if ('members' in node && Array.isArray(node.members)) this.checkProperties(node as AstNode & { members: AstNode[] }, accept);
+        if (ast.isElement(node) && ast.isElement(node.$container) && !canContainElements(node.$container.kind)) {
+            accept('error', `${node.name} is nested in ${node.$container.name}, ${describeKind(node.$container)}; only a system can contain elements.`,
+                { node, property: 'kind', code: CoreCodes.misplacedProperty });
+        }
+        if (ast.isFlow(node)) this.checkSelfFlow(node, accept);
+        if (ast.isInstance(node) && node.count !== undefined && !/^x[1-9][0-9]*$/.test(node.count)) {
+            accept('error', `'${node.count}' is not an instance count: write x1, x2... after the element, or separate elements with commas.`,
+                { node, property: 'count', code: CoreCodes.syntaxError });
+        }
+        for (const ref of referencesOf(node)) this.checkKind(ref.container, ref.property, ref.index, ref.reference as Reference, accept);
     }
 
     private checkKind(container: AstNode, property: string, index: number | undefined, reference: { ref?: AstNode; $refText: string }, accept: ValidationAcceptor): void {

@@ -88,24 +88,32 @@ function cstRange(cst: { range: Range }): Range {
     return { start: { ...cst.range.start }, end: { ...cst.range.end } };
 }
 
-// The CST children of the node itself: Langium's findNodeFor* search the whole subtree, which for a
-// system is every part it contains, again for each part (quadratic in the nesting).
-function ownChildren(node: AstNode): readonly CstNode[] {
-    const cst = node.$cstNode;
-    return cst && isCompositeCstNode(cst) ? cst.content : [];
+// The CST nodes of the node itself: its children, and theirs where they still belong to the node
+// (data type rules such as ids), never the CST of another AST node. Langium's findNodeFor* search
+// the whole subtree, which for a system is every part it contains, again for each part (quadratic in
+// the nesting), and for a flow without a block or a name the whole flow, only to find nothing.
+function ownNodes(node: AstNode): CstNode[] {
+    const out: CstNode[] = [];
+    const visit = (cst: CstNode): void => {
+        if (!isCompositeCstNode(cst)) return;
+        for (const child of cst.content) {
+            out.push(child);
+            if (isCompositeCstNode(child) && child.astNode === node) visit(child);
+        }
+    };
+    if (node.$cstNode) visit(node.$cstNode);
+    return out;
 }
 
-function nameRange(node: AstNode, property = 'name'): Range {
-    const cst = ownChildren(node).find(c => GrammarUtils.findAssignment(c)?.feature === property)
-        ?? GrammarUtils.findNodeForProperty(node.$cstNode, property);
+function nameRange(node: AstNode, property = 'name', own = ownNodes(node)): Range {
+    const cst = own.find(c => GrammarUtils.findAssignment(c)?.feature === property);
     return cst ? cstRange(cst) : rangeOf(node);
 }
 
 /** The node's own keyword: the first one, or the last with `last` (a block's closing brace). */
-function keywordRange(node: AstNode, keyword: string, last = false): Range | undefined {
-    const children = ownChildren(node);
+function keywordRange(node: AstNode, keyword: string, last = false, own = ownNodes(node)): Range | undefined {
     const fits = (c: CstNode) => !c.hidden && c.text === keyword && isKeyword(c.grammarSource);
-    const cst = (last ? children.findLast(fits) : children.find(fits)) ?? GrammarUtils.findNodeForKeyword(node.$cstNode, keyword);
+    const cst = last ? own.findLast(fits) : own.find(fits);
     return cst ? cstRange(cst) : undefined;
 }
 
@@ -115,10 +123,12 @@ function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameProp
         const keyword = propertyKeyword(member);
         if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
     }
-    const open = keywordRange(node, '{');
-    const close = keywordRange(node, '}', true);
+    const own = ownNodes(node);
+    const open = keywordRange(node, '{', false, own);
+    const close = keywordRange(node, '}', true, own);
     return {
-        name: { uri, range: nameRange(node, nameProperty) },
+        // A flow has no name: its callers name it by its arrow.
+        name: { uri, range: nameProperty in node ? nameRange(node, nameProperty, own) : rangeOf(node) },
         full: rangeOf(node),
         block: open && close ? { open: open.start, close: close.start } : undefined,
         properties

@@ -1,4 +1,5 @@
-import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
 import type { ModelFolders } from '../language/model-folders.js';
 import type { ArchModel } from './arch-model.js';
 import { indexModel, type ModelIndex } from './graph.js';
@@ -19,13 +20,10 @@ export interface BuiltModel {
  */
 export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
-    private readonly fragments = new WeakMap<LangiumDocument, ModelFragment>();
+    private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number }>();
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
         shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
-        shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, doc => {
-            this.fragments.delete(doc);
-        });
     }
 
     /** The model that the document at `uri` belongs to. */
@@ -46,14 +44,26 @@ export class ArchModelProvider {
         return built;
     }
 
+    /**
+     * A fragment reads the document's own syntax tree and the ids and types its references resolve
+     * to. It stays valid while the document is not reparsed and no build changed what any file
+     * exports ({@link ArchwrightDocumentBuilder.exportsEpoch}); a document only relinked because a
+     * file it references was reparsed keeps its fragment.
+     */
     private fragmentOf(doc: LangiumDocument): ModelFragment {
-        let fragment = this.fragments.get(doc);
+        const cached = this.fragments.get(doc);
+        const root = doc.parseResult.value;
+        const epoch = this.exportsEpoch();
+        if (cached && cached.root === root && cached.epoch === epoch && doc.state >= DocumentState.Linked) return cached.fragment;
+        const fragment = buildFragment(doc);
         // Not cached before the document is linked: its references would be missing.
-        if (!fragment || doc.state < DocumentState.Linked) {
-            fragment = buildFragment(doc);
-            if (doc.state >= DocumentState.Linked) this.fragments.set(doc, fragment);
-        }
+        if (doc.state >= DocumentState.Linked) this.fragments.set(doc, { fragment, root, epoch });
         return fragment;
+    }
+
+    private exportsEpoch(): number {
+        const builder = this.shared.workspace.DocumentBuilder;
+        return builder instanceof ArchwrightDocumentBuilder ? builder.exportsEpoch : NaN;
     }
 
     /** Every folder that has documents. */

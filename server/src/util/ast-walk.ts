@@ -1,0 +1,59 @@
+import { interruptAndCheck, isAstNode, isReference, type AstNode, type Reference, type ReferenceInfo } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * Walking the AST without Langium's streams. `streamAst` and `streamReferences` build an iterator
+ * object per node, and the linker, the reference index and the validator each await a cancellation
+ * check per node: on a 5,000-line file that overhead costs more than the work it wraps. These walks
+ * visit the same nodes in the same (document) order.
+ */
+
+/** The node's children in document order: its properties that hold AST nodes, in property order. */
+export function childrenOf(node: AstNode): AstNode[] {
+    const children: AstNode[] = [];
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isAstNode(item)) children.push(item);
+        } else if (isAstNode(value)) {
+            children.push(value);
+        }
+    }
+    return children;
+}
+
+/**
+ * Every node from the root down, depth first in document order. `visit` returns false to skip a
+ * node's children. The cancellation token is checked every few hundred nodes.
+ */
+export async function walkAst(root: AstNode, visit: (node: AstNode) => void | boolean | Promise<void | boolean>, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
+    const pending: AstNode[] = [root];
+    let visited = 0;
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (++visited % 500 === 0) await interruptAndCheck(cancelToken);
+        let result = visit(node);
+        if (result instanceof Promise) result = await result;
+        if (result === false) continue;
+        const children = childrenOf(node);
+        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
+}
+
+/** The node's own references (not its children's), in property order, as Langium's `streamReferences` gives them. */
+export function referencesOf(node: AstNode): ReferenceInfo[] {
+    const out: ReferenceInfo[] = [];
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                if (isReference(item)) out.push({ reference: item as Reference, container: node, property, index });
+            });
+        } else if (isReference(value)) {
+            out.push({ reference: value as Reference, container: node, property });
+        }
+    }
+    return out;
+}

@@ -1,0 +1,99 @@
+import type { LangiumDocument } from 'langium';
+import { describe, expect, it, vi } from 'vitest';
+import { diagnosticLines, loadWorkspace, type Workspace } from '../helpers.js';
+
+// An edit rebuilds only what it must (server/src/language/document-builder.ts): files that merely
+// reference the edited one are relinked but keep their diagnostics while no file's exports change,
+// and their ArchModel fragments stay. The oracle for every step is a fresh build of the same files.
+
+const FILES: Record<string, string> = {
+    'a.arch': [
+        'architecture "Shop" { stage production }',
+        'constraint gdpr "GDPR" { kind compliance standard GDPR }',
+        'data profile "Customer profile" { class internal }',
+        'service orders "Orders" { owner "team" }',
+        'database db "DB" { stores profile }',
+        ''
+    ].join('\n'),
+    'b.arch': [
+        'orders -> db "writes" {',
+        '  protocol SQL',
+        '  carries profile',
+        '}',
+        'service shipping "Shipping"',
+        'shipping -> orders "reads"',
+        ''
+    ].join('\n'),
+    'c.arch': 'view landscape "All" { include * }\n'
+};
+
+/** Every diagnostic in full (ranges, related information, data), in a stable order. */
+function everything(doc: LangiumDocument): string[] {
+    return (doc.diagnostics ?? []).map(d => JSON.stringify(d)).sort();
+}
+
+async function expectSameAsFresh(ws: Workspace, files: Record<string, string>): Promise<void> {
+    const fresh = await loadWorkspace(files);
+    for (const name of Object.keys(files)) {
+        expect(diagnosticLines(ws.current(name)), `diagnostics of ${name}`).toEqual(diagnosticLines(fresh.current(name)));
+        expect(everything(ws.current(name)), `diagnostics of ${name}, in full`).toEqual(everything(fresh.current(name)));
+    }
+    const strip = (m: unknown) => JSON.parse(JSON.stringify(m));
+    expect(strip(ws.model().model)).toEqual(strip(fresh.model().model));
+}
+
+describe('incremental rebuilds', () => {
+    it('gives after every edit what a fresh build of the same files gives', async () => {
+        const files = { ...FILES };
+        const ws = await loadWorkspace(files);
+        await expectSameAsFresh(ws, files);
+        const edits: [string, (text: string) => string][] = [
+            // Exports unchanged: a title, a property, lines inserted above every declaration.
+            ['a.arch', t => t.replace('"Orders"', '"Order service"')],
+            ['a.arch', t => '// moved down\n\n' + t],
+            // Exports unchanged, but the model's answer about b changes: pii on an unencrypted flow.
+            ['a.arch', t => t.replace('class internal', 'class pii')],
+            ['a.arch', t => t.replace('class pii', 'class internal')],
+            // The kind of a declaration changes: b's `carries profile` no longer names data.
+            ['a.arch', t => t.replace('data profile "Customer profile" { class internal }', 'service profile "Customer profile"')],
+            ['a.arch', t => t.replace('service profile "Customer profile"', 'data profile "Customer profile" { class internal }')],
+            // A name goes away and comes back.
+            ['a.arch', t => t.replace('service orders', 'service order')],
+            ['a.arch', t => t.replace('service order ', 'service orders ')],
+            // A duplicate id appears in b, then b changes only a title.
+            ['b.arch', t => t + 'service db "Again"\n'],
+            ['a.arch', t => '\n\n' + t],
+            ['b.arch', t => t.replace('"Shipping"', '"Shipping service"')],
+            // A syntax error in a, then mended.
+            ['a.arch', t => t.replace('service orders', 'service orders {')],
+            ['a.arch', t => t.replace('service orders {', 'service orders')]
+        ];
+        for (const [name, edit] of edits) {
+            files[name] = edit(files[name]);
+            await ws.write(name, files[name]);
+            await expectSameAsFresh(ws, files);
+        }
+        await ws.remove('a.arch');
+        delete files['a.arch'];
+        await expectSameAsFresh(ws, files);
+        files['a.arch'] = FILES['a.arch'];
+        await ws.write('a.arch', files['a.arch']);
+        await expectSameAsFresh(ws, files);
+    });
+
+    it('does not revalidate a file that only references the edited one when no export changed', async () => {
+        const files = { ...FILES };
+        const ws = await loadWorkspace(files);
+        const validator = ws.services.validation.DocumentValidator;
+        const validate = vi.spyOn(validator, 'validateDocument');
+        const validated = () => validate.mock.calls.map(([doc]) => doc.uri.path.split('/').pop());
+
+        await ws.write('a.arch', files['a.arch'].replace('"Orders"', '"Order service"'));
+        expect(validated()).toEqual(['a.arch']);
+        expect(ws.current('b.arch').references.every(r => r.ref !== undefined)).toBe(true);
+
+        validate.mockClear();
+        await ws.write('a.arch', files['a.arch'].replace('database db', 'queue db'));
+        expect(validated().sort()).toEqual(['a.arch', 'b.arch']);
+    });
+});
