@@ -23,7 +23,8 @@ const only = new Set(opt('only', 'check,lsp,mermaid,preview').split(','));
 const withLikeC4 = !args.includes('--no-likec4');
 const out = join(root, '.cache/bench');
 // Bundled here (minified, as shipped) so that a concurrent rebuild of out/ cannot change what is
-// measured; two folders deep so that the bundles find docs/rules like out/cli does.
+// measured; two folders deep so that the bundles find docs/rules like out/cli does. For profiles
+// with readable names: BENCH_MINIFY=0 NODE_OPTIONS="--cpu-prof --cpu-prof-dir=DIR" (see NOTES.md).
 const bin = join(root, '.cache/bench-bin');
 const likec4Bin = join(root, 'node_modules/likec4/bin/likec4.mjs');
 
@@ -34,7 +35,7 @@ const rows = [];
 const record = (measure, size, value, extra = {}) => { rows.push({ measure, size, value, ...extra }); console.log(`${measure.padEnd(44)} ${size.padEnd(4)} ${ms(value).padStart(9)} ${extra.note ?? ''}`); };
 
 async function bundle() {
-    const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, logLevel: 'warning', legalComments: 'none' };
+    const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: process.env.BENCH_MINIFY !== '0', logLevel: 'warning', legalComments: 'none' };
     await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/cli/main.ts')], outfile: join(bin, 'cli.js'), define: { ARCHWRIGHT_VERSION: '"bench"' } });
     await esbuild.build({ ...common, entryPoints: [join(root, 'server/src/main.ts')], outfile: join(bin, 'server.js') });
     await esbuild.build({ ...common, minify: false, format: 'esm', entryPoints: [join(root, 'bench/mermaid.ts')], outfile: join(bin, 'mermaid.mjs'),

@@ -198,7 +198,8 @@ function groupAlive(pgid) {
 /**
  * Starts code-server on 127.0.0.1 at a free port and waits until /healthz answers.
  * Options: `home` (its folders; a new temporary folder otherwise, removed on stop), `logFile` (its
- * output), `smokeTestDriver` (lets a page URL's payload run extension tests), `log`.
+ * output), `smokeTestDriver` (lets a page URL's payload run extension tests), `workspaceTrust` (asks
+ * whether to trust the folder, as VS Code does; off otherwise, so that tests start trusted), `log`.
  * Returns { url, port, folders, exited, stop() }.
  */
 export async function startCodeServer(options = {}) {
@@ -206,6 +207,14 @@ export async function startCodeServer(options = {}) {
     const entry = installCodeServer(log);
     const ownHome = !options.home;
     const folders = makeFolders(options.home ?? mkdtempSync(join(tmpdir(), 'archwright-code-server-')));
+    if (options.workspaceTrust) {
+        const settings = join(folders.userData, 'User', 'settings.json');
+        writeFileSync(settings, JSON.stringify({
+            ...JSON.parse(readFileSync(settings, 'utf8')),
+            'security.workspace.trust.enabled': true,
+            'security.workspace.trust.startupPrompt': 'always'
+        }, null, 2));
+    }
     const port = options.port ?? await freePort();
     const args = [
         entry,
@@ -213,7 +222,7 @@ export async function startCodeServer(options = {}) {
         '--auth', 'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--ignore-last-opened',
         ...folderArgs(folders),

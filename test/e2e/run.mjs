@@ -5,7 +5,9 @@
 //   3. runs the mocha suite of test/e2e/suite inside the extension host, loading the extension from
 //      the folder the .vsix installed into (the smoke-test driver's payload, see testing.md);
 //   4. runs the UI scenarios of ui-scenarios.mjs with Playwright, screenshots of each step saved in
-//      test-results/e2e/<time>/, which it prints.
+//      test-results/e2e/<time>/, which it prints;
+//   5. opens the workspace once more in a code-server that asks about trust, answers "don't trust",
+//      and checks that the extension works in Restricted Mode.
 // Every code-server runs in its own process group and is stopped, also on failure or Ctrl+C.
 //
 // Options: --only host|ui, --grep TEXT (mocha tests and UI scenarios whose name contains TEXT),
@@ -18,7 +20,7 @@ import { chromium } from 'playwright-core';
 import { ensureChromium, installCodeServer, installExtension, root, startCodeServer } from '../../scripts/code-server.mjs';
 import { installedFolderName, packageExtension } from '../../scripts/vsix.mjs';
 import { buildSuite } from './build-suite.mjs';
-import { runUiScenarios } from './ui-scenarios.mjs';
+import { runRestrictedModeScenario, runUiScenarios } from './ui-scenarios.mjs';
 
 const { values: options } = parseArgs({
     options: { only: { type: 'string' }, grep: { type: 'string' }, keep: { type: 'boolean', default: false } }
@@ -112,6 +114,16 @@ async function main() {
                 add(await runUiScenarios({ browser, server, workspace: prepareWorkspace('ui-workspace'), results, grep: options.grep, log }));
             } finally {
                 await server.stop();
+            }
+            if (!options.grep || 'restricted mode'.includes(options.grep.toLowerCase())) {
+                const restrictedHome = join(scratch, 'restricted-code-server');
+                installExtension(vsix, restrictedHome);
+                const restricted = await startCodeServer({ home: restrictedHome, workspaceTrust: true, logFile: join(results, 'code-server-restricted.log'), log });
+                try {
+                    add(await runRestrictedModeScenario({ browser, server: restricted, workspace: prepareWorkspace('restricted-workspace'), results, log }));
+                } finally {
+                    await restricted.stop();
+                }
             }
         }
     } finally {

@@ -203,3 +203,55 @@ export async function runUiScenarios({ browser, server, workspace, results, grep
     await page.close();
     return counts;
 }
+
+/**
+ * Restricted Mode: a code-server that asks about trust (startCodeServer's `workspaceTrust`), where
+ * the user answers "No, I don't trust the authors". The extension runs nothing from the workspace
+ * and declares `untrustedWorkspaces: supported`, so everything must still work: diagnostics,
+ * completion and the readiness status. Resolves with the passed and failed counts.
+ */
+export async function runRestrictedModeScenario({ browser, server, workspace, results, log }) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const w = workbench(page);
+    const shot = name => join(results, `restricted-${name}.png`);
+    const name = 'in Restricted Mode (the folder not trusted) diagnostics, completion and the readiness status still work';
+    const t0 = Date.now();
+    try {
+        writeFileSync(join(workspace, 'broken.arch'), BROKEN);
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ timeout: 60_000 });
+        assert.match(await dialog.innerText(), /trust the authors/i);
+        await page.screenshot({ path: shot('trust-prompt') });
+        await dialog.locator('.monaco-button').filter({ hasText: /No, I don.t trust the authors/i }).click();
+        await w.statusItem(/Restricted Mode/).waitFor({ timeout: 20_000 });
+        log(`restricted workbench ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+        await w.open('broken.arch');
+        await page.keyboard.press('Control+Shift+M');
+        const panel = page.locator('.markers-panel');
+        await panel.locator('.monaco-list-row').filter({ hasText: 'No element named storefrnt; did you mean storefront?' }).waitFor({ timeout: 60_000 });
+        await page.keyboard.press('Control+Shift+M');
+
+        writeFileSync(join(workspace, 'completion.arch'), 'service probe "Probe" {\n  satisfies \n}\n');
+        await w.open('completion.arch');
+        await w.goTo(2, 13);
+        await page.keyboard.press('Control+Space');
+        const widget = page.locator('.suggest-widget.visible');
+        await widget.locator('.monaco-list-row').filter({ hasText: 'always-on' }).waitFor({ timeout: 20_000 });
+        await page.keyboard.press('Escape');
+
+        await w.open('shop.arch');
+        await w.statusItem(/production: \d+ gaps?|production: ready/).waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: shot('works') });
+        console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
+        return { passed: 1, failed: 0 };
+    } catch (error) {
+        await page.screenshot({ path: shot('FAILED') }).catch(() => undefined);
+        console.log(`  ✘ ${name}\n    ${String(error instanceof Error ? error.message : error).split('\n').join('\n    ')}`);
+        return { passed: 0, failed: 1 };
+    } finally {
+        await page.close();
+    }
+}
