@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { diagnosticLines, loadWorkspace, type Workspace } from '../helpers.js';
 
@@ -90,10 +90,29 @@ describe('incremental rebuilds', () => {
 
         await ws.write('a.arch', files['a.arch'].replace('"Orders"', '"Order service"'));
         expect(validated()).toEqual(['a.arch']);
-        expect(ws.current('b.arch').references.every(r => r.ref !== undefined)).toBe(true);
+        expect(ws.current('b.arch').references.every(r => r.error === undefined)).toBe(true);
 
         validate.mockClear();
         await ws.write('a.arch', files['a.arch'].replace('database db', 'queue db'));
         expect(validated().sort()).toEqual(['a.arch', 'b.arch']);
+    });
+
+    it('validates the edited file before it relinks the files that reference it', async () => {
+        const files = { ...FILES };
+        const ws = await loadWorkspace(files);
+        const events: string[] = [];
+        const builder = ws.shared.workspace.DocumentBuilder;
+        const name = (doc: LangiumDocument) => doc.uri.path.split('/').pop();
+        builder.onDocumentPhase(DocumentState.Linked, doc => { events.push(`linked ${name(doc)}`); });
+        builder.onDocumentPhase(DocumentState.Validated, doc => { events.push(`validated ${name(doc)}`); });
+        await ws.write('a.arch', files['a.arch'].replace('"Orders"', '"Order service"'));
+        expect(events.indexOf('validated a.arch')).toBeGreaterThan(-1);
+        expect(events.indexOf('validated a.arch')).toBeLessThan(events.indexOf('linked b.arch'));
+
+        // When the edit changes what a.arch exports, b.arch is relinked and validated with it as before.
+        events.length = 0;
+        await ws.write('a.arch', files['a.arch'].replace('service orders', 'service order'));
+        expect(events.indexOf('linked b.arch')).toBeLessThan(events.indexOf('validated a.arch'));
+        await expectSameAsFresh(ws, { ...files, 'a.arch': files['a.arch'].replace('service orders', 'service order') });
     });
 });

@@ -26,8 +26,8 @@ import { isArchitecture, isModel } from './generated/ast.js';
  */
 export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     private readonly folders: () => ModelFolders;
-    /** Per document URI: what the model-wide checks said at its last validation. */
-    private readonly seen = new Map<string, string>();
+    /** Per document URI: what the model-wide checks said at its last validation (plain data). */
+    private readonly seen = new Map<string, unknown>();
     /** Folders that lost a document since the last build. */
     private readonly deletedFrom = new Set<string>();
     /** Per document URI: what it exported when it was last indexed. */
@@ -57,6 +57,39 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
                 else this.exports.set(uri, now);
             }
         });
+        this.onBuildPhase(DocumentState.ComputedScopes, (documents, cancelToken) => this.validateEditedFirst(documents, cancelToken));
+    }
+
+    /**
+     * With relinked documents keeping their diagnostics, the edited documents are linked, indexed
+     * and validated before them: their diagnostics are published without waiting for the files
+     * that merely reference them to be relinked. The model those validations read is whole: every
+     * relinked document keeps its model fragment (nothing it resolves to changed). Builder-wide
+     * phases are still announced by Langium once every document has reached them.
+     */
+    private async validateEditedFirst(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<void> {
+        if (this.kept.size === 0) return;
+        const edited = documents.filter(d => !this.kept.has(d.uri.toString()));
+        if (edited.length === 0 || edited.length === documents.length) return;
+        if (!edited.every(d => d.state === DocumentState.ComputedScopes && this.shouldLink(d) && this.shouldValidate(d))) return;
+        const models = (uri: URI) => (this.serviceRegistry.getServices(uri) as ArchwrightServices).model.ArchModels;
+        if (!documents.every(d => !this.kept.has(d.uri.toString()) || models(d.uri).hasCurrentFragment(d))) return;
+        for (const doc of edited) {
+            await this.serviceRegistry.getServices(doc.uri).references.Linker.link(doc, cancelToken);
+            doc.state = DocumentState.Linked;
+            await this.notifyDocumentPhase(doc, DocumentState.Linked, cancelToken);
+        }
+        for (const doc of edited) {
+            await this.indexManager.updateReferences(doc, cancelToken);
+            doc.state = DocumentState.IndexedReferences;
+            await this.notifyDocumentPhase(doc, DocumentState.IndexedReferences, cancelToken);
+        }
+        for (const doc of edited) {
+            await this.validate(doc, cancelToken);
+            this.markAsCompleted(doc);
+            doc.state = DocumentState.Validated;
+            await this.notifyDocumentPhase(doc, DocumentState.Validated, cancelToken);
+        }
     }
 
     private exportsChanged(): void {
@@ -117,17 +150,19 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
                 const uri = doc.uri.toString();
                 const before = this.seen.get(uri);
                 this.seen.set(uri, signature);
-                if (!built.has(uri) && before !== signature && doc.state === DocumentState.Validated) stale.push(doc);
+                // Compared only here, for the documents the build did not validate: a first build
+                // (every document validated) only keeps the answers.
+                if (!built.has(uri) && doc.state === DocumentState.Validated && !sameData(before, signature)) stale.push(doc);
             }
         }
         if (stale.length > 0) await this.build(stale, { validation: true }, cancelToken);
     }
 
     /** For each validated document of the folder: what the model-wide checks say about it now. */
-    private signatures(folder: string): Map<LangiumDocument, string> {
+    private signatures(folder: string): Map<LangiumDocument, unknown> {
         const folders = this.folders();
         const docs = this.langiumDocuments.all.filter(d => d.state === DocumentState.Validated && folders.folderOf(d.uri) === folder).toArray();
-        const out = new Map<LangiumDocument, string>();
+        const out = new Map<LangiumDocument, unknown>();
         if (docs.length === 0) return out;
         const services = this.serviceRegistry.getServices(docs[0].uri) as ArchwrightServices;
         const built = services.model.ArchModels.modelOfFolder(folder);
@@ -143,7 +178,7 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             const uri = doc.uri.toString();
             const root = doc.parseResult.value;
             const hasArchitecture = isModel(root) && root.declarations.some(isArchitecture);
-            out.set(doc, JSON.stringify([readiness.get(uri) ?? [], duplicates.get(uri) ?? [], hasArchitecture ? architecture : '']));
+            out.set(doc, [readiness.get(uri) ?? [], duplicates.get(uri) ?? [], hasArchitecture ? architecture : '']);
         }
         return out;
     }
@@ -170,4 +205,15 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         }
         return out;
     }
+}
+
+/** Structural equality of plain data (what JSON would write), stopping at the first difference. */
+export function sameData(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+    const keysA = Object.keys(a).filter(k => (a as Record<string, unknown>)[k] !== undefined);
+    const keysB = Object.keys(b).filter(k => (b as Record<string, unknown>)[k] !== undefined);
+    return keysA.length === keysB.length && keysA.every(k => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -54,11 +54,18 @@ export class ArchModelProvider {
         const cached = this.fragments.get(doc);
         const root = doc.parseResult.value;
         const epoch = this.exportsEpoch();
-        if (cached && cached.root === root && cached.epoch === epoch && doc.state >= DocumentState.Linked) return cached.fragment;
+        // Also while the document waits to be relinked: what it resolves to has not changed.
+        if (cached && cached.root === root && cached.epoch === epoch) return cached.fragment;
         const fragment = buildFragment(doc);
         // Not cached before the document is linked: its references would be missing.
         if (doc.state >= DocumentState.Linked) this.fragments.set(doc, { fragment, root, epoch });
         return fragment;
+    }
+
+    /** Whether the document's fragment is built and still valid (see fragmentOf). */
+    hasCurrentFragment(doc: LangiumDocument): boolean {
+        const cached = this.fragments.get(doc);
+        return cached !== undefined && cached.root === doc.parseResult.value && cached.epoch === this.exportsEpoch();
     }
 
     private exportsEpoch(): number {
