@@ -41,18 +41,25 @@ export class ArchwrightFormatter extends AbstractFormatter {
         });
     }
 
-    /** A declaration's or a property's own tokens: one space apart, its block broken into lines. */
+    /**
+     * A declaration's or a property's own tokens: one space apart, its block broken into lines.
+     * The braces and what lies between them are found among the node's own CST children (Langium's
+     * `keyword` and `interior` search the subtree and walk up parent chains: most of the time it
+     * took to format 50 000 elements).
+     */
     private formatNode(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
-        const open = formatter.keyword('{');
-        const close = formatter.keyword('}');
-        const interior = open.nodes.length && close.nodes.length ? formatter.interior(open, close).nodes : [];
-        const own = children(node).filter(child => !child.hidden && !interior.includes(child));
+        const all = children(node);
+        const open = all.findIndex(child => isKeyword(child, '{'));
+        const close = open < 0 ? -1 : all.findLastIndex(child => isKeyword(child, '}'));
+        const hasBlock = open >= 0 && close > open;
+        const interior = hasBlock ? all.slice(open + 1, close) : [];
+        const own = (hasBlock ? [...all.slice(0, open + 1), ...all.slice(close)] : all).filter(child => !child.hidden);
         own.slice(1).forEach(child => formatter.cst([child]).prepend(isKeyword(child, ',') ? Formatting.noSpace() : Formatting.oneSpace()));
         own.filter(isDottedPath).forEach(path => this.joinDottedPath(node, path));
 
         interior.forEach((child, i) => formatter.cst([child]).prepend(i === 0 ? Formatting.indent() : MEMBER));
-        close.prepend(interior.length ? Formatting.newLine() : Formatting.oneSpace());
+        if (hasBlock) formatter.cst([all[close]]).prepend(interior.length ? Formatting.newLine() : Formatting.oneSpace());
     }
 
     /** `shop.orders`: no space around the dots. */
