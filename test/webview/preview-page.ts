@@ -34,9 +34,10 @@ document.addEventListener('DOMContentLoaded', () => { document.body.className = 
 export class PreviewServer {
     private constructor(private readonly server: Server, readonly origin: string) {}
 
-    static async start(): Promise<PreviewServer> {
+    /** `webview`: the folder of the built preview.js and preview.css (the benchmark serves its own production build). */
+    static async start(webview = WEBVIEW): Promise<PreviewServer> {
         let origin = '';
-        const server = createServer((req, res) => void serve(origin, req.url ?? '/', res));
+        const server = createServer((req, res) => void serve(origin, webview, req.url ?? '/', res));
         await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
         origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         return new PreviewServer(server, origin);
@@ -47,7 +48,7 @@ export class PreviewServer {
     }
 }
 
-async function serve(origin: string, url: string, res: import('node:http').ServerResponse): Promise<void> {
+async function serve(origin: string, webview: string, url: string, res: import('node:http').ServerResponse): Promise<void> {
     const path = new URL(url, origin);
     if (path.pathname === '/preview.html') {
         const theme = path.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
@@ -62,7 +63,7 @@ async function serve(origin: string, url: string, res: import('node:http').Serve
         return;
     }
     res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/css' });
-    res.end(await readFile(join(WEBVIEW, file)));
+    res.end(await readFile(join(webview, file)));
 }
 
 /** Headless Chromium as testing.md says to start it on this machine. */
