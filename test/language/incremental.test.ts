@@ -1,5 +1,6 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
+import { Random } from '../fuzz/mutations.js';
 import { diagnosticLines, loadWorkspace, type Workspace } from '../helpers.js';
 
 // An edit rebuilds only what it must (server/src/language/document-builder.ts): files that merely
@@ -115,4 +116,39 @@ describe('incremental rebuilds', () => {
         expect(events.indexOf('linked b.arch')).toBeLessThan(events.indexOf('validated a.arch'));
         await expectSameAsFresh(ws, { ...files, 'a.arch': files['a.arch'].replace('service orders', 'service order') });
     });
+
+    // Random sequences of the edits that matter to incremental rebuilds: exports kept or changed,
+    // kinds changed, lines shifted, readiness inputs changed, flows and files added and removed,
+    // syntax errors made and mended. After every step: what a fresh build gives.
+    const EDITS: ((files: Record<string, string>, random: Random) => [string, string | undefined])[] = [
+        (files, random) => { const name = random.pick(Object.keys(files)); return [name, files[name].replace(/"([^"\n]*)"/, (_m, t: string) => `"${t}!"`)]; },
+        (files, random) => { const name = random.pick(Object.keys(files)); return [name, '\n// shifted\n' + files[name]]; },
+        files => ['a.arch', files['a.arch'].includes('service orders') ? files['a.arch'].replace('service orders', 'service order') : files['a.arch'].replace('service order ', 'service orders ')],
+        files => ['a.arch', files['a.arch'].includes('database db') ? files['a.arch'].replace('database db', 'queue db') : files['a.arch'].replace('queue db', 'database db')],
+        files => ['a.arch', files['a.arch'].includes('class internal') ? files['a.arch'].replace('class internal', 'class pii') : files['a.arch'].replace('class pii', 'class internal')],
+        files => ['b.arch', files['b.arch'].includes('shipping -> db') ? files['b.arch'].replace('shipping -> db "audits"\n', '') : files['b.arch'] + 'shipping -> db "audits"\n'],
+        files => ['d.arch', files['d.arch'] === undefined ? 'service billing "Billing" { owner "team" }\nbilling -> orders "charges"\n' : undefined],
+        files => ['b.arch', files['b.arch'].includes('protocol SQL {') ? files['b.arch'].replace('protocol SQL {', 'protocol SQL') : files['b.arch'].replace('protocol SQL', 'protocol SQL {')],
+        files => ['d.arch', files['d.arch'] === undefined ? 'service orders "Again"\n' : files['d.arch'] + 'data profile "Twice"\n']
+    ];
+
+    for (const seed of [1, 2, 3, 4, 5]) {
+        it(`gives what a fresh build gives after each of 40 random edits (seed ${seed})`, async () => {
+            const random = new Random(seed);
+            const files: Record<string, string> = { ...FILES };
+            const ws = await loadWorkspace(files);
+            for (let step = 0; step < 40; step++) {
+                const [name, text] = random.pick(EDITS)(files, random);
+                if (text === undefined) {
+                    if (!(name in files)) continue;
+                    delete files[name];
+                    await ws.remove(name);
+                } else {
+                    files[name] = text;
+                    await ws.write(name, text);
+                }
+                await expectSameAsFresh(ws, files);
+            }
+        });
+    }
 });

@@ -196,7 +196,8 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         const out = new Map<string, string[]>();
         for (const [name, all] of byName) {
             if (all.length < 2) continue;
-            const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).join(',');
+            // Sorted: the index's order depends on the order files were last indexed in.
+            const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).sort().join(',');
             for (const uri of new Set(all.map(d => d.documentUri.toString()))) {
                 const list = out.get(uri) ?? [];
                 list.push(`${name}:${places}`);

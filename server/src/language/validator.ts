@@ -110,6 +110,8 @@ export class ArchwrightValidator {
         if (!all || all.length < 2) return;
         const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
         const others = all.filter(d => !(d.uri === document.uri.toString() && here && d.range.start.line === here.start.line && d.range.start.character === here.start.character));
+        // In file and position order: the index's order depends on the order files were last indexed in.
+        others.sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const related: DiagnosticRelatedInformation[] = others.map(o => ({
             location: { uri: o.uri, range: o.range },
             message: `${node.name} is also declared here`
