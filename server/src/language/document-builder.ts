@@ -1,6 +1,6 @@
 import type { ModelFolders } from './model-folders.js';
 import {
-    DefaultDocumentBuilder, DocumentState, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument,
+    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, type URI
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
@@ -185,16 +185,8 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Per URI, the ids it declares that are declared more than once in the folder, with every place. */
     private duplicatesByUri(folder: string): Map<string, string[]> {
-        const folders = this.folders();
-        const byName = new Map<string, AstNodeDescription[]>();
-        for (const d of this.indexManager.allElements()) {
-            if (d.name.includes('.') || d.type === 'Instance' || folders.folderOf(d.documentUri) !== folder) continue;
-            const list = byName.get(d.name);
-            if (list) list.push(d);
-            else byName.set(d.name, [d]);
-        }
         const out = new Map<string, string[]>();
-        for (const [name, all] of byName) {
+        for (const [name, all] of this.folders().idsOf(folder)) {
             if (all.length < 2) continue;
             // Sorted: the index's order depends on the order files were last indexed in.
             const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).sort().join(',');

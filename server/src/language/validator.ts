@@ -120,17 +120,17 @@ export class ArchwrightValidator {
             { node, property: 'name', code: CoreCodes.duplicateId, relatedInformation: related });
     }
 
-    /** Every declared id of the folder's model, from the index (names with a dot are paths, not ids). */
+    /** Every declared id of the folder's model, with where each declaration's name is. */
     private declarationsOf(folder: string): Map<string, Declared[]> {
         return this.declarations.get(folder, () => {
             const byName = new Map<string, Declared[]>();
-            for (const d of this.services.shared.workspace.IndexManager.allElements()) {
-                if (d.name.includes('.') || d.type === 'Instance' || this.folders.folderOf(d.documentUri) !== folder) continue;
-                const range = d.nameSegment?.range ?? d.selectionSegment?.range;
-                if (!range) continue;
-                const list = byName.get(d.name) ?? [];
-                list.push({ name: d.name, uri: d.documentUri.toString(), range });
-                byName.set(d.name, list);
+            for (const [name, all] of this.folders.idsOf(folder)) {
+                const declared: Declared[] = [];
+                for (const d of all) {
+                    const range = d.nameSegment?.range ?? d.selectionSegment?.range;
+                    if (range) declared.push({ name, uri: d.documentUri.toString(), range });
+                }
+                if (declared.length > 0) byName.set(name, declared);
             }
             return byName;
         });
