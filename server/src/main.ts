@@ -6,6 +6,7 @@ import { useBundledRuleDocs } from './cli/paths.js';
 import { registerReadinessHandler } from './lsp/readiness-handler.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerModelChangedNotification } from './lsp/model-changed.js';
+import { watchFilesWhenTheClientCannot } from './lsp/file-watcher.js';
 
 // The language server: over IPC when VS Code starts it, over stdio with --stdio.
 useBundledRuleDocs();
@@ -14,4 +15,5 @@ const { shared, Archwright } = createArchwrightServices({ connection, ...NodeFil
 registerReadinessHandler(shared);
 registerDiagramHandler(shared, Archwright);
 registerModelChangedNotification(shared);
+watchFilesWhenTheClientCannot(shared);
 startLanguageServer(shared);

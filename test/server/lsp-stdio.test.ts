@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -148,6 +148,17 @@ describe('the language server over stdio', () => {
         const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('system.arch') } }) as DocumentSymbol[];
         const shop = symbols.find(s => s.name.startsWith('shop'));
         expect(shop?.children?.map(c => c.name.split(' ')[0])).toEqual(['orders', 'orders-db']);
+    });
+
+    // This client, like Neovim before 0.10, cannot register file watchers: the server watches itself.
+    it('notices files created, changed and deleted on disk when the client cannot watch them', async () => {
+        writeFileSync(join(folder, 'extra.arch'), 'orders -> warehouse "ships"\n');
+        const created = await diagnosticsOf('extra.arch', d => d.length > 0);
+        expect(created.map(d => d.code)).toContain('unresolved-reference');
+        writeFileSync(join(folder, 'extra.arch'), 'service warehouse "Warehouse"\norders -> warehouse "ships"\n');
+        await diagnosticsOf('extra.arch', d => !d.some(x => x.code === 'unresolved-reference'));
+        unlinkSync(join(folder, 'extra.arch'));
+        await diagnosticsOf('extra.arch', d => d.length === 0);
     });
 
     it('shuts down when asked', async () => {

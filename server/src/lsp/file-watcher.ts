@@ -1,0 +1,92 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { URI } from 'langium';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import type { ArchwrightSharedServices } from '../module.js';
+
+/**
+ * Langium learns of files changed on disk (a `git pull`, another program) only from the client's
+ * `workspace/didChangeWatchedFiles`, which it asks for by dynamic registration. Clients that cannot
+ * register watchers (Neovim before 0.10 on Linux, some others) would keep a stale model until the
+ * server restarts. For those clients the server watches by itself: each workspace folder and every
+ * directory that holds a model file (not whole trees, which would mean watching `node_modules`
+ * too), and reports `.arch` files created, changed or deleted there as the client would.
+ */
+export function watchFilesWhenTheClientCannot(shared: ArchwrightSharedServices): void {
+    let clientWatches = true;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        clientWatches = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    });
+    shared.lsp.LanguageServer.onInitialized(() => {
+        if (clientWatches) return;
+        shared.workspace.WorkspaceManager.ready
+            .then(() => new ServerSideWatcher(shared).start())
+            .catch(error => console.warn(`Archwright: cannot watch the workspace for changes on disk (${String(error)}).`));
+    });
+}
+
+class ServerSideWatcher {
+    private readonly watchers = new Map<string, FSWatcher>();
+    private readonly pending = new Set<string>();
+    private timer: NodeJS.Timeout | undefined;
+    private warned = false;
+
+    constructor(private readonly shared: ArchwrightSharedServices) {}
+
+    start(): void {
+        for (const folder of this.shared.workspace.WorkspaceManager.workspaceFolders ?? []) {
+            const uri = URI.parse(folder.uri);
+            if (uri.scheme === 'file') this.watchDirectory(uri.fsPath);
+        }
+        this.watchDirectoriesOfDocuments();
+        // Files that appear later (in a directory that had none) get their directory watched too.
+        this.shared.workspace.DocumentBuilder.onUpdate(() => this.watchDirectoriesOfDocuments());
+        process.once('exit', () => this.stop());
+    }
+
+    stop(): void {
+        for (const watcher of this.watchers.values()) watcher.close();
+        this.watchers.clear();
+        if (this.timer) clearTimeout(this.timer);
+    }
+
+    private watchDirectoriesOfDocuments(): void {
+        for (const doc of this.shared.workspace.LangiumDocuments.all) {
+            if (doc.uri.scheme === 'file' && this.shared.model.ModelFolders.folderOf(doc.uri) !== '') this.watchDirectory(dirname(doc.uri.fsPath));
+        }
+    }
+
+    private watchDirectory(directory: string): void {
+        if (this.watchers.has(directory)) return;
+        try {
+            const watcher = watch(directory, { persistent: false }, (_event, name) => {
+                if (name && name.toString().endsWith('.arch')) this.changed(join(directory, name.toString()));
+            });
+            watcher.on('error', () => {
+                watcher.close();
+                this.watchers.delete(directory);
+            });
+            this.watchers.set(directory, watcher);
+        } catch (error) {
+            if (!this.warned) console.warn(`Archwright: cannot watch ${directory} for changes on disk (${String(error)}); restart the server to pick them up.`);
+            this.warned = true;
+        }
+    }
+
+    /** Events come in bursts (an editor's save is several): reported together, 100 ms after the last. */
+    private changed(path: string): void {
+        this.pending.add(path);
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.report(), 100);
+        this.timer.unref();
+    }
+
+    private report(): void {
+        const changes: FileEvent[] = [...this.pending].map(path => ({
+            uri: URI.file(path).toString(),
+            type: existsSync(path) ? FileChangeType.Changed : FileChangeType.Deleted
+        }));
+        this.pending.clear();
+        if (changes.length > 0) this.shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles?.({ changes });
+    }
+}
