@@ -23,8 +23,9 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
             exports.push(this.descriptions.createDescription(node, name, document));
             signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
             if (isElement(node) && isElement(node.$container)) {
-                exports.push(this.descriptions.createDescription(node, qualifiedName(node), document));
-                signature.push(`${qualifiedName(node)} ${node.$type} ${node.kind}`);
+                const path = qualifiedName(node);
+                exports.push(this.descriptions.createDescription(node, path, document));
+                signature.push(`${path} ${node.$type} ${node.kind}`);
             }
         }
         this.signatures.set(document, signature.join('\n'));

@@ -25,17 +25,15 @@ interface Declared { name: string; uri: string; range: Range }
 
 /**
  * The core checks: duplicates, kinds of references, self-flows, misplaced and repeated properties.
- * Checks that need the whole model (duplicate ids, duplicate architecture) read the index through a
- * cache that lives until the next change.
+ * Checks that need the whole model read the folder's index (duplicate ids, ModelFolders.idsOf) or a
+ * cache that lives until the next change (duplicate architecture).
  */
 export class ArchwrightValidator {
     private readonly folders: ModelFolders;
-    private readonly declarations: WorkspaceCache<string, Map<string, Declared[]>>;
     private readonly architectures: WorkspaceCache<string, { uri: string; node: ast.Architecture }[]>;
 
     constructor(private readonly services: ArchwrightServices) {
         this.folders = services.shared.model.ModelFolders;
-        this.declarations = new WorkspaceCache(services.shared);
         this.architectures = new WorkspaceCache(services.shared);
     }
 
@@ -106,8 +104,8 @@ export class ArchwrightValidator {
     }
 
     private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
-        const all = this.declarationsOf(folder).get(node.name);
-        if (!all || all.length < 2) return;
+        const all = this.declarationsOf(folder, node.name);
+        if (all.length < 2) return;
         const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
         const others = all.filter(d => !(d.uri === document.uri.toString() && here && d.range.start.line === here.start.line && d.range.start.character === here.start.character));
         // In file and position order: the index's order depends on the order files were last indexed in.
@@ -120,20 +118,14 @@ export class ArchwrightValidator {
             { node, property: 'name', code: CoreCodes.duplicateId, relatedInformation: related });
     }
 
-    /** Every declared id of the folder's model, with where each declaration's name is. */
-    private declarationsOf(folder: string): Map<string, Declared[]> {
-        return this.declarations.get(folder, () => {
-            const byName = new Map<string, Declared[]>();
-            for (const [name, all] of this.folders.idsOf(folder)) {
-                const declared: Declared[] = [];
-                for (const d of all) {
-                    const range = d.nameSegment?.range ?? d.selectionSegment?.range;
-                    if (range) declared.push({ name, uri: d.documentUri.toString(), range });
-                }
-                if (declared.length > 0) byName.set(name, declared);
-            }
-            return byName;
-        });
+    /** Every declaration of the id in the folder's model, with where its name is (the index holds them once per indexing). */
+    private declarationsOf(folder: string, name: string): Declared[] {
+        const declared: Declared[] = [];
+        for (const d of this.folders.idsOf(folder).get(name) ?? []) {
+            const range = d.nameSegment?.range ?? d.selectionSegment?.range;
+            if (range) declared.push({ name, uri: d.documentUri.toString(), range });
+        }
+        return declared;
     }
 
     private checkArchitectures(model: ast.Model, folder: string, accept: ValidationAcceptor): void {

@@ -72,15 +72,11 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             }
             return checks;
         };
-        await walkAst(rootNode, async node => {
+        // Synchronous per node unless a check returns a promise (an async visitor would be awaited per node).
+        await walkAst(rootNode, node => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            if (nodeOptions.validateNode) {
-                for (const check of checksOf(node.$type)) {
-                    const result = check(node, acceptor, cancelToken);
-                    if (result) await result;
-                }
-            }
-            return nodeOptions.validateChildren;
+            const pending = nodeOptions.validateNode ? runChecks(checksOf(node.$type), node, acceptor, cancelToken) : undefined;
+            return pending ? pending.then(() => nodeOptions.validateChildren) : nodeOptions.validateChildren;
         }, cancelToken);
     }
 
@@ -172,3 +168,16 @@ export function friendlySyntaxMessage(message: string, text: string): string {
     return message.replace(/\s+/g, ' ').trim();
 }
 
+/** Runs the checks in order; from the first one that returns a promise on, awaits each. */
+function runChecks(checks: readonly ValidationCheck[], node: AstNode, acceptor: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> | undefined {
+    for (let i = 0; i < checks.length; i++) {
+        const result = checks[i](node, acceptor, cancelToken);
+        if (result) {
+            return (async () => {
+                await result;
+                for (const check of checks.slice(i + 1)) await check(node, acceptor, cancelToken);
+            })();
+        }
+    }
+    return undefined;
+}

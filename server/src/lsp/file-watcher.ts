@@ -38,9 +38,9 @@ class ServerSideWatcher {
             const uri = URI.parse(folder.uri);
             if (uri.scheme === 'file') this.watchDirectory(uri.fsPath);
         }
-        this.watchDirectoriesOfDocuments();
+        this.watchDirectoriesOf(this.shared.workspace.LangiumDocuments.all.map(doc => doc.uri));
         // Files that appear later (in a directory that had none) get their directory watched too.
-        this.shared.workspace.DocumentBuilder.onUpdate(() => this.watchDirectoriesOfDocuments());
+        this.shared.workspace.DocumentBuilder.onUpdate(changed => this.watchDirectoriesOf(changed));
         process.once('exit', () => this.stop());
     }
 
@@ -50,9 +50,9 @@ class ServerSideWatcher {
         if (this.timer) clearTimeout(this.timer);
     }
 
-    private watchDirectoriesOfDocuments(): void {
-        for (const doc of this.shared.workspace.LangiumDocuments.all) {
-            if (doc.uri.scheme === 'file' && this.shared.model.ModelFolders.folderOf(doc.uri) !== '') this.watchDirectory(dirname(doc.uri.fsPath));
+    private watchDirectoriesOf(uris: Iterable<URI>): void {
+        for (const uri of uris) {
+            if (uri.scheme === 'file' && this.shared.model.ModelFolders.folderOf(uri) !== '') this.watchDirectory(dirname(uri.fsPath));
         }
     }
 

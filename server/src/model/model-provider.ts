@@ -51,21 +51,23 @@ export class ArchModelProvider {
      * file it references was reparsed keeps its fragment.
      */
     private fragmentOf(doc: LangiumDocument): ModelFragment {
-        const cached = this.fragments.get(doc);
-        const root = doc.parseResult.value;
-        const epoch = this.exportsEpoch();
         // Also while the document waits to be relinked: what it resolves to has not changed.
-        if (cached && cached.root === root && cached.epoch === epoch) return cached.fragment;
+        const current = this.currentFragment(doc);
+        if (current) return current;
         const fragment = buildFragment(doc);
         // Not cached before the document is linked: its references would be missing.
-        if (doc.state >= DocumentState.Linked) this.fragments.set(doc, { fragment, root, epoch });
+        if (doc.state >= DocumentState.Linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch: this.exportsEpoch() });
         return fragment;
     }
 
     /** Whether the document's fragment is built and still valid (see fragmentOf). */
     hasCurrentFragment(doc: LangiumDocument): boolean {
+        return this.currentFragment(doc) !== undefined;
+    }
+
+    private currentFragment(doc: LangiumDocument): ModelFragment | undefined {
         const cached = this.fragments.get(doc);
-        return cached !== undefined && cached.root === doc.parseResult.value && cached.epoch === this.exportsEpoch();
+        return cached && cached.root === doc.parseResult.value && cached.epoch === this.exportsEpoch() ? cached.fragment : undefined;
     }
 
     private exportsEpoch(): number {

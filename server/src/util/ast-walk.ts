@@ -8,18 +8,20 @@ import { CancellationToken } from 'vscode-languageserver';
  * visit the same nodes in the same (document) order.
  */
 
+/** Calls `visit` with each value of the node's own properties (not `$container` and the like), array items one by one. */
+function forEachValue(node: AstNode, visit: (value: unknown, property: string, index?: number) => void): void {
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (Array.isArray(value)) value.forEach((item, index) => visit(item, property, index));
+        else visit(value, property);
+    }
+}
+
 /** The node's children in document order: its properties that hold AST nodes, in property order. */
 export function childrenOf(node: AstNode): AstNode[] {
     const children: AstNode[] = [];
-    for (const key of Object.keys(node)) {
-        if (key.startsWith('$')) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-            for (const item of value) if (isAstNode(item)) children.push(item);
-        } else if (isAstNode(value)) {
-            children.push(value);
-        }
-    }
+    forEachValue(node, value => { if (isAstNode(value)) children.push(value); });
     return children;
 }
 
@@ -44,16 +46,8 @@ export async function walkAst(root: AstNode, visit: (node: AstNode) => void | bo
 /** The node's own references (not its children's), in property order, as Langium's `streamReferences` gives them. */
 export function referencesOf(node: AstNode): ReferenceInfo[] {
     const out: ReferenceInfo[] = [];
-    for (const property of Object.keys(node)) {
-        if (property.startsWith('$')) continue;
-        const value = (node as unknown as Record<string, unknown>)[property];
-        if (Array.isArray(value)) {
-            value.forEach((item, index) => {
-                if (isReference(item)) out.push({ reference: item as Reference, container: node, property, index });
-            });
-        } else if (isReference(value)) {
-            out.push({ reference: value as Reference, container: node, property });
-        }
-    }
+    forEachValue(node, (value, property, index) => {
+        if (isReference(value)) out.push({ reference: value as Reference, container: node, property, index });
+    });
     return out;
 }
