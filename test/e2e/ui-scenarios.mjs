@@ -28,6 +28,18 @@ function lineOf(workspace, file, text) {
     return index + 1;
 }
 
+/**
+ * Moves the mouse off the workbench's lists and waits for any hover (such as the Explorer's path
+ * tooltip, which shows while the mouse rests on a row) to close, so that it cannot catch the next click.
+ */
+async function dismissHover(page) {
+    // The middle of the status bar is empty between its left and right items: nothing there has a hover.
+    const bar = await page.locator('.part.statusbar').boundingBox();
+    if (bar) await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.locator('.context-view .hover-contents, .workbench-hover-container').first()
+        .waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => { /* a hover that stays does not block the click by itself */ });
+}
+
 function workbench(page) {
     const statusItem = text => page.locator('.statusbar-item').filter({ hasText: text });
     return {
@@ -36,7 +48,10 @@ function workbench(page) {
         async open(file) {
             const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${file.replace('.', '\\.')}`) });
             await row.waitFor({ timeout: 20_000 });
+            await dismissHover(page);
             await row.click();
+            // The mouse stays on the row, whose path tooltip would otherwise cover the next row clicked.
+            await dismissHover(page);
             await this.activeTab(file);
             await page.locator('.monaco-editor .view-lines').first().waitFor();
         },
