@@ -1,0 +1,64 @@
+import { createLangiumParser, EmptyFileSystem, isAstNode, isReference, type AstNode, type LangiumParser, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createArchwrightServices } from '../../server/src/module.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+
+// Archwright's parser changes how Chevrotain recovers from syntax errors (it remembers which tokens
+// may follow a place in the grammar, and records no stack traces), not what it recovers to: on
+// broken text it must give exactly what Langium's own parser gives.
+const { Archwright } = createArchwrightServices(EmptyFileSystem);
+const ours = Archwright.parser.LangiumParser;
+const langiums: LangiumParser = createLangiumParser(Archwright);
+
+/** The errors and the syntax tree of a parse, as plain data. */
+function outcome(result: ParseResult<AstNode>) {
+    return {
+        lexerErrors: result.lexerErrors.map(e => `${e.offset}:${e.length} ${e.message}`),
+        parserErrors: result.parserErrors.map(e => `${e.name} ${e.token.startOffset} ${e.token.image} ${e.message}`),
+        tree: plain(result.value)
+    };
+}
+
+/** A node as plain data: its type, where its text lies, its values, the text of its references. */
+function plain(node: AstNode): unknown {
+    const data: Record<string, unknown> = { $type: node.$type, $text: [node.$cstNode?.offset, node.$cstNode?.length] };
+    for (const [key, value] of Object.entries(node)) {
+        if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(valueOf) : valueOf(value);
+    }
+    return data;
+}
+
+function valueOf(value: unknown): unknown {
+    if (isAstNode(value)) return plain(value);
+    if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.offset };
+    return value;
+}
+
+describe('parser error recovery', () => {
+    it('recovers from every error as Langium does, on 200 seeded mutations of the fixtures', () => {
+        const fixtures = loadFixtures();
+        const random = new Random(20261125);
+        let broken = 0;
+        for (let i = 0; i < 200; i++) {
+            const text = mutate(random.pick(fixtures), random, fixtures).text;
+            const mine = outcome(ours.parse(text));
+            expect(mine, `mutation ${i}`).toEqual(outcome(langiums.parse(text)));
+            if (mine.parserErrors.length > 0) broken++;
+        }
+        expect(broken).toBeGreaterThan(50);
+    });
+
+    it('recovers the same way from thousands of errors in one file', () => {
+        const text = 'service s "S" {\n' + '  tags "a", \n'.repeat(2_000) + '}\nservice t "T" { technology }\na -> \n';
+        const mine = outcome(ours.parse(text));
+        expect(mine.parserErrors.length).toBeGreaterThan(2_000);
+        expect(mine).toEqual(outcome(langiums.parse(text)));
+    });
+
+    it('leaves stack traces on for everything else', () => {
+        const limit = Error.stackTraceLimit;
+        ours.parse('service s "S" { tags "a", tags }');
+        expect(Error.stackTraceLimit).toBe(limit);
+        expect(new Error('after').stack).toContain('parser-recovery.test');
+    });
+});
