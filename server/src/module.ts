@@ -11,7 +11,7 @@ import { ArchwrightValidator } from './language/validator.js';
 import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
-import { createDepthLimitedParser } from './language/depth-limited-parser.js';
+import { createDepthLimitedParser, createQuickRecoveryCompletionParser } from './language/depth-limited-parser.js';
 import { TextFileSystemProvider } from './language/text-files.js';
 import { ArchwrightWorkspaceManager } from './lsp/workspace-manager.js';
 import { ArchwrightDocumentUpdateHandler } from './lsp/document-update-handler.js';
@@ -60,6 +60,7 @@ export type ArchwrightServices = LangiumServices & ArchwrightAddedServices & { s
 export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices & ArchwrightAddedServices> = {
     parser: {
         LangiumParser: services => createDepthLimitedParser(services),
+        CompletionParser: services => createQuickRecoveryCompletionParser(services),
         ValueConverter: () => new ArchwrightValueConverter(),
         ParserErrorMessageProvider: () => new ArchwrightParserErrorMessageProvider()
     },

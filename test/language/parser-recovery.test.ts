@@ -1,4 +1,4 @@
-import { createLangiumParser, EmptyFileSystem, isAstNode, isReference, type AstNode, type LangiumParser, type ParseResult } from 'langium';
+import { createCompletionParser, createLangiumParser, EmptyFileSystem, isAstNode, isReference, type AstNode, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
@@ -53,6 +53,23 @@ describe('parser error recovery', () => {
         const mine = outcome(ours.parse(text));
         expect(mine.parserErrors.length).toBeGreaterThan(2_000);
         expect(mine).toEqual(outcome(langiums.parse(text)));
+    });
+
+    it('tells completion what may follow, as Langium does, at 300 places in broken text', () => {
+        const fixtures = loadFixtures();
+        const random = new Random(7);
+        const theirs = createCompletionParser(Archwright);
+        for (let i = 0; i < 300; i++) {
+            const text = mutate(random.pick(fixtures), random, fixtures).text;
+            const prefix = text.slice(0, random.int(text.length + 1));
+            const mine = Archwright.parser.CompletionParser.parse(prefix);
+            const expected = theirs.parse(prefix);
+            expect(mine.tokenIndex, `place ${i}`).toBe(expected.tokenIndex);
+            expect(mine.elementStack.length, `place ${i}`).toBe(expected.elementStack.length);
+            mine.elementStack.forEach((element, j) => expect(element, `place ${i}`).toBe(expected.elementStack[j]));
+        }
+        const line = 'service s "S" { ' + 'tags "a", '.repeat(2_000);
+        expect(Archwright.parser.CompletionParser.parse(line).tokenIndex).toBe(theirs.parse(line).tokenIndex);
     });
 
     it('leaves stack traces on for everything else', () => {
