@@ -169,6 +169,26 @@ describe('formatting', () => {
         expect(await format(`system s {\n      ${comment}\n service a\n}\n`)).toBe(`system s {\n  ${comment}\n  service a\n}\n`);
     });
 
+    it('puts one space after a comment between tokens, and leaves a token after a // comment on its own line', async () => {
+        expect(await format('service a /* x */   "A" {\n  technology /* y */  "Go"\n}\n'))
+            .toBe('service a /* x */ "A" {\n  technology /* y */ "Go"\n}\n');
+        // Joined to the comment's line, "Go" would become part of the comment.
+        const lineComment = 'service a "A" {\n  technology // why\n    "Go"\n}\n';
+        const dotted = 'system a {\n  service b\n}\na.b // c\n  .d -> a\n';
+        for (const text of [lineComment, dotted]) {
+            expect(hasSyntaxErrors(await parsed(text))).toBe(false);
+            expect(await format(text)).toBe(text);
+        }
+    });
+
+    it('formats a file of thousands of declarations and a long list in one pass, the same as a small one', async () => {
+        const many = Array.from({ length: 3_000 }, (_, i) => `service s${i}   "S${i}" {   technology "Go"   }`).join('\n') + '\n';
+        const expected = Array.from({ length: 3_000 }, (_, i) => `service s${i} "S${i}" {\n  technology "Go"\n}`).join('\n') + '\n';
+        expect(await format(many)).toBe(expected);
+        const tags = Array.from({ length: 5_000 }, (_, i) => `"t${i}"`);
+        expect(await format(`service a {\n tags ${tags.join(' ,')}\n}`)).toBe(`service a {\n  tags ${tags.join(', ')}\n}\n`);
+    });
+
     it('never touches the text of a """ text block', async () => {
         const block = '"""\n      one\n    two\n         """';
         expect(await format(`service a {\n      description    ${block}\n}\n`)).toBe(`service a {\n  description ${block}\n}\n`);
