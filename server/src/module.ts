@@ -11,6 +11,7 @@ import { ArchwrightValidator } from './language/validator.js';
 import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
+import { IncrementalDocumentFactory } from './language/incremental-parse.js';
 import { createDepthLimitedParser, createQuickRecoveryCompletionParser } from './language/depth-limited-parser.js';
 import { TextFileSystemProvider } from './language/text-files.js';
 import { ArchwrightWorkspaceManager } from './lsp/workspace-manager.js';
@@ -101,6 +102,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
 export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartial<LangiumSharedServices> & ArchwrightAddedSharedServices> = {
     workspace: {
         DocumentBuilder: services => new ArchwrightDocumentBuilder(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
         WorkspaceManager: services => new ArchwrightWorkspaceManager(services)
     },
     lsp: {

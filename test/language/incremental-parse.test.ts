@@ -1,0 +1,128 @@
+import { EmptyFileSystem, isAstNode, isCompositeCstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { reparse } from '../../server/src/language/incremental-parse.js';
+import { createArchwrightServices } from '../../server/src/module.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+
+// An edit reparses only the declarations it touches (language/incremental-parse.ts). Whatever the
+// edit, the tree must be the one a full parse of the new text gives: the same nodes with the same
+// values, every token at the same offset, line and column, every node with the same range.
+const { Archwright } = createArchwrightServices(EmptyFileSystem);
+const parser = Archwright.parser.LangiumParser;
+const parse = (text: string) => parser.parse(text);
+
+function plain(node: AstNode): unknown {
+    const data: Record<string, unknown> = { $type: node.$type, $range: node.$cstNode?.range, $index: node.$containerIndex };
+    for (const [key, value] of Object.entries(node)) {
+        if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(valueOf) : valueOf(value);
+    }
+    return data;
+}
+
+function valueOf(value: unknown): unknown {
+    if (isAstNode(value)) return plain(value);
+    if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.range, $text: value.$refNode?.text };
+    return value;
+}
+
+/** Every node of the CST, in order: its kind, offset, length, range and, for tokens, text. */
+function cst(node: CstNode): unknown[] {
+    const out: unknown[] = [];
+    const visit = (n: CstNode, depth: number): void => {
+        out.push(`${depth} ${isCompositeCstNode(n) ? 'C' : n.hidden ? 'H' : 'L'} ${n.offset}+${n.length} ${JSON.stringify(n.range)}${isCompositeCstNode(n) ? '' : ' ' + n.text}`);
+        if (isCompositeCstNode(n)) n.content.forEach(child => visit(child, depth + 1));
+    };
+    visit(node, 0);
+    return out;
+}
+
+function outcome(result: ParseResult<AstNode>) {
+    return {
+        errors: result.lexerErrors.length + result.parserErrors.length,
+        ast: plain(result.value),
+        cst: cst(result.value.$cstNode!),
+        text: result.value.$cstNode!.root.fullText,
+        containers: (result.value as AstNode & { declarations: AstNode[] }).declarations.every(d => d.$container === result.value)
+    };
+}
+
+/** Small edits as typing makes them, anywhere in the text. */
+function typing(text: string, random: Random): string {
+    const at = random.int(text.length + 1);
+    const strings = [...text.matchAll(/"[^"\n\\]*"/g)];
+    switch (random.int(9)) {
+        case 6: case 7: {
+            // A letter typed inside a string (a title, a technology): the text stays valid.
+            if (strings.length === 0) return text;
+            const string = random.pick(strings);
+            const inside = string.index! + 1 + random.int(string[0].length - 1);
+            return text.slice(0, inside) + random.pick(['a', ' ', 'Z', '9']) + text.slice(inside);
+        }
+        case 8: {
+            // A line break or spaces at the start of a line.
+            const line = text.indexOf('\n', at);
+            return line < 0 ? text : text.slice(0, line + 1) + random.pick(['\n', '  ', '\t']) + text.slice(line + 1);
+        }
+        case 0: return text.slice(0, at) + random.pick(['x', '"', ' ', '\n', '{', '}', '.', '-', '//', '\r\n']) + text.slice(at);
+        case 1: return text.slice(0, at) + text.slice(at + 1 + random.int(3));
+        case 2: return text.slice(0, at) + random.pick(['\nservice added "Added" {\n  technology "Go"\n}\n', '\n// a comment\n', 'a -> b\n', ' /* c */ ']) + text.slice(at);
+        case 3: return text.replace(/"[^"\n]*"/, m => m.slice(0, -1) + 'y"');
+        case 4: { const end = at + random.int(200); return text.slice(0, at) + text.slice(end); }
+        default: return text.slice(0, at) + text.slice(at, at + 40) + text.slice(at);
+    }
+}
+
+describe('incremental parsing', () => {
+    it('gives the tree of a full parse after every edit of 40 chains of 25 edits on the fixtures', () => {
+        const fixtures = loadFixtures();
+        const random = new Random(424242);
+        let incremental = 0;
+        for (let chain = 0; chain < 40; chain++) {
+            let text = random.pick(fixtures);
+            let current = parse(text);
+            for (let step = 0; step < 25; step++) {
+                const before = text;
+                text = random.next() < 0.8 ? typing(text, random) : mutate(text, random, fixtures).text;
+                const spliced = reparse(current, text, parse);
+                const full = parse(text);
+                if (spliced) {
+                    incremental++;
+                    expect(outcome(spliced), `chain ${chain}, step ${step}`).toEqual(outcome(full));
+                }
+                current = spliced ?? full;
+                if (full.parserErrors.length + full.lexerErrors.length > 0 && random.next() < 0.95) {
+                    // The error is undone, as a user mends what they broke: the chain goes on from valid text.
+                    text = before;
+                    current = reparse(current, text, parse) ?? parse(text);
+                    expect(outcome(current), `chain ${chain}, step ${step}, undone`).toEqual(outcome(parse(text)));
+                }
+            }
+        }
+        // Most edits are reparsed in part; the rest (syntax errors before or after) in full.
+        expect(incremental).toBeGreaterThan(250);
+    });
+
+    it('reparses an edit at the very start, at the very end and between declarations', () => {
+        const text = '// head\nservice a "A" {\n  technology "Go"\n}\n\nservice b "B"\na -> b "calls"\n// tail\n';
+        const edits = [
+            '/* new */\n' + text,
+            text + 'service c "C"\n',
+            text.replace('\n\nservice b', '\n\ndata d "D"\n\nservice b'),
+            text.replace('"Go"', '"Go 1.24"\n  owner "team"'),
+            text.replace('service b "B"\n', ''),
+            text.replace('\r\n', '\n').replace(/\n/g, '\r\n')
+        ];
+        for (const edited of edits) {
+            const spliced = reparse(parse(text), edited, parse);
+            expect(spliced, edited).toBeDefined();
+            expect(outcome(spliced!)).toEqual(outcome(parse(edited)));
+        }
+    });
+
+    it('leaves to a full parse an edit that makes a syntax error, a file with errors, and a lone \\r', () => {
+        const text = 'service a "A"\nservice b "B"\n';
+        expect(reparse(parse(text), 'service a "A"\nservice b "B" {\n', parse)).toBeUndefined();
+        expect(reparse(parse('service a {\n'), 'service a {\n}\n', parse)).toBeUndefined();
+        expect(reparse(parse(text), 'service a "A"\rservice b "C"\n', parse)).toBeUndefined();
+    });
+});
