@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { isAstNode, isReference, URI, type AstNode, type LangiumDocument } from 'langium';
 import { MemoryFileSystem } from './memory-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createArchwrightServices, type ArchwrightServices, type ArchwrightSharedServices } from '../server/src/module.js';
@@ -89,4 +89,22 @@ export function cursor(textWithMarker: string): { text: string; offset: number }
     const offset = textWithMarker.indexOf('|');
     if (offset < 0) throw new Error('no | marker in the text');
     return { text: textWithMarker.slice(0, offset) + textWithMarker.slice(offset + 1), offset };
+}
+
+/**
+ * A syntax tree as plain data, for comparing two parses: each node's type, range, index in its
+ * container and values, and each reference's text and range.
+ */
+export function plainTree(node: AstNode): unknown {
+    const data: Record<string, unknown> = { $type: node.$type, $range: node.$cstNode?.range, $index: node.$containerIndex };
+    for (const [key, value] of Object.entries(node)) {
+        if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(plainValue) : plainValue(value);
+    }
+    return data;
+}
+
+function plainValue(value: unknown): unknown {
+    if (isAstNode(value)) return plainTree(value);
+    if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.range, $text: value.$refNode?.text };
+    return value;
 }

@@ -1,8 +1,9 @@
-import { EmptyFileSystem, isAstNode, isCompositeCstNode, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { reparse } from '../../server/src/language/incremental-parse.js';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { plainTree } from '../helpers.js';
 
 // An edit reparses only the declarations it touches (language/incremental-parse.ts). Whatever the
 // edit, the tree must be the one a full parse of the new text gives: the same nodes with the same
@@ -10,20 +11,6 @@ import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 const { Archwright } = createArchwrightServices(EmptyFileSystem);
 const parser = Archwright.parser.LangiumParser;
 const parse = (text: string) => parser.parse(text);
-
-function plain(node: AstNode): unknown {
-    const data: Record<string, unknown> = { $type: node.$type, $range: node.$cstNode?.range, $index: node.$containerIndex };
-    for (const [key, value] of Object.entries(node)) {
-        if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(valueOf) : valueOf(value);
-    }
-    return data;
-}
-
-function valueOf(value: unknown): unknown {
-    if (isAstNode(value)) return plain(value);
-    if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.range, $text: value.$refNode?.text };
-    return value;
-}
 
 /** Every node of the CST, in order: its kind, offset, length, range and, for tokens, text. */
 function cst(node: CstNode): unknown[] {
@@ -39,7 +26,7 @@ function cst(node: CstNode): unknown[] {
 function outcome(result: ParseResult<AstNode>) {
     return {
         errors: result.lexerErrors.length + result.parserErrors.length,
-        ast: plain(result.value),
+        ast: plainTree(result.value),
         cst: cst(result.value.$cstNode!),
         text: result.value.$cstNode!.root.fullText,
         containers: (result.value as AstNode & { declarations: AstNode[] }).declarations.every(d => d.$container === result.value)

@@ -1,7 +1,8 @@
-import { createCompletionParser, createLangiumParser, EmptyFileSystem, isAstNode, isReference, type AstNode, type LangiumParser, type ParseResult } from 'langium';
+import { createCompletionParser, createLangiumParser, EmptyFileSystem, type AstNode, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { plainTree } from '../helpers.js';
 
 // Archwright's parser changes how Chevrotain recovers from syntax errors (it remembers which tokens
 // may follow a place in the grammar, and records no stack traces), not what it recovers to: on
@@ -15,23 +16,8 @@ function outcome(result: ParseResult<AstNode>) {
     return {
         lexerErrors: result.lexerErrors.map(e => `${e.offset}:${e.length} ${e.message}`),
         parserErrors: result.parserErrors.map(e => `${e.name} ${e.token.startOffset} ${e.token.image} ${e.message}`),
-        tree: plain(result.value)
+        tree: plainTree(result.value)
     };
-}
-
-/** A node as plain data: its type, where its text lies, its values, the text of its references. */
-function plain(node: AstNode): unknown {
-    const data: Record<string, unknown> = { $type: node.$type, $text: [node.$cstNode?.offset, node.$cstNode?.length] };
-    for (const [key, value] of Object.entries(node)) {
-        if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(valueOf) : valueOf(value);
-    }
-    return data;
-}
-
-function valueOf(value: unknown): unknown {
-    if (isAstNode(value)) return plain(value);
-    if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.offset };
-    return value;
 }
 
 describe('parser error recovery', () => {

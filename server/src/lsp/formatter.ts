@@ -1,7 +1,8 @@
-import { isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
 import { children, isKeyword } from './cst-nodes.js';
+import { leavesOf } from '../util/ast-walk.js';
 
 /**
  * The one canonical layout of `.arch` files:
@@ -162,21 +163,6 @@ function planNode(node: AstNode, gaps: Map<CstNode, Gap>): void {
         members++;
     }
     gaps.set(all[close], members > 0 ? Gap.Line : Gap.Space);
-}
-
-/** The tokens and comments under a CST node, in order. */
-function leavesOf(node: CstNode): CstNode[] {
-    const result: CstNode[] = [];
-    const stack: CstNode[] = [node];
-    while (stack.length > 0) {
-        const current = stack.pop()!;
-        if (isCompositeCstNode(current)) {
-            for (let i = current.content.length - 1; i >= 0; i--) stack.push(current.content[i]);
-        } else if (isLeafCstNode(current)) {
-            result.push(current);
-        }
-    }
-    return result;
 }
 
 function firstLeaf(node: CstNode): CstNode {

@@ -1,4 +1,4 @@
-import { interruptAndCheck, isAstNode, isReference, type AstNode, type Reference, type ReferenceInfo } from 'langium';
+import { interruptAndCheck, isAstNode, isCompositeCstNode, isReference, type AstNode, type CstNode, type Reference, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
 /**
@@ -50,4 +50,19 @@ export function referencesOf(node: AstNode): ReferenceInfo[] {
         if (isReference(value)) out.push({ reference: value as Reference, container: node, property, index });
     });
     return out;
+}
+
+/** The tokens and comments under a CST node, in document order, gathered without recursion or a stream. */
+export function leavesOf(node: CstNode): CstNode[] {
+    const result: CstNode[] = [];
+    const stack: CstNode[] = [node];
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (isCompositeCstNode(current)) {
+            for (let i = current.content.length - 1; i >= 0; i--) stack.push(current.content[i]);
+        } else {
+            result.push(current);
+        }
+    }
+    return result;
 }
