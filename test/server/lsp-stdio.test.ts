@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -159,6 +159,12 @@ describe('the language server over stdio', () => {
         await diagnosticsOf('extra.arch', d => !d.some(x => x.code === 'unresolved-reference'));
         unlinkSync(join(folder, 'extra.arch'));
         await diagnosticsOf('extra.arch', d => d.length === 0);
+        // A new directory, and one below it, created after the server started.
+        mkdirSync(join(folder, 'team', 'billing'), { recursive: true });
+        writeFileSync(join(folder, 'team', 'billing', 'billing.arch'), 'orders -> ledger "books"\n');
+        expect((await diagnosticsOf('team/billing/billing.arch', d => d.length > 0)).map(d => d.code)).toContain('unresolved-reference');
+        writeFileSync(join(folder, 'team', 'billing', 'ledger.arch'), 'database ledger "Ledger"\n');
+        await diagnosticsOf('team/billing/billing.arch', d => !d.some(x => x.code === 'unresolved-reference'));
     });
 
     it('shuts down when asked', async () => {
