@@ -167,6 +167,16 @@ describe('the language server over stdio', () => {
         await diagnosticsOf('team/billing/billing.arch', d => !d.some(x => x.code === 'unresolved-reference'));
     });
 
+    it('sends the editor at most 1,000 diagnostics of a file, and one that says how many there are', async () => {
+        writeFileSync(join(folder, 'many.arch'), Array.from({ length: 1_200 }, (_, i) => `orders -> nowhere${i}\n`).join(''));
+        const sent = await diagnosticsOf('many.arch', d => d.length > 0);
+        expect(sent).toHaveLength(1_001);
+        expect(sent.filter(d => d.code === 'unresolved-reference')).toHaveLength(1_000);
+        expect(sent[1_000].message).toBe('many.arch has 1,200 problems; the editor shows the first 1,000 (errors first). `archwright check many.arch` lists them all.');
+        unlinkSync(join(folder, 'many.arch'));
+        await diagnosticsOf('many.arch', d => d.length === 0);
+    });
+
     it('shuts down when asked', async () => {
         await connection.sendRequest('shutdown');
         const exited = new Promise<number | null>(resolve => server.on('exit', code => resolve(code)));

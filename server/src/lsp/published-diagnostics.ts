@@ -1,0 +1,37 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
+
+/** The most diagnostics the editor is sent for one file. */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1_000;
+
+/**
+ * A generated or broken file can have hundreds of thousands of problems (50,000 elements at stage
+ * production have 200,000). Sending them all took the server over a second per edit to encode,
+ * tens of megabytes per message, and more than an editor can list. The editor is sent the first
+ * {@link MAX_PUBLISHED_DIAGNOSTICS} of a file, errors first and then by position, and one more
+ * that says how many there are and that `archwright check` lists them all. The server keeps them
+ * all (for the readiness report, the command line and quick fixes).
+ */
+export function limitPublishedDiagnostics(connection: Connection, max = MAX_PUBLISHED_DIAGNOSTICS): void {
+    const send = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => send(limited(params, max));
+}
+
+export function limited(params: PublishDiagnosticsParams, max = MAX_PUBLISHED_DIAGNOSTICS): PublishDiagnosticsParams {
+    const all = params.diagnostics;
+    if (all.length <= max) return params;
+    const shown = [...all].sort(byImportance).slice(0, max);
+    const name = decodeURIComponent(params.uri.split('/').pop() ?? params.uri);
+    const note: Diagnostic = {
+        severity: DiagnosticSeverity.Information,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        source: 'archwright',
+        message: `${name} has ${all.length.toLocaleString('en-US')} problems; the editor shows the first ${max.toLocaleString('en-US')} (errors first). \`archwright check ${name}\` lists them all.`
+    };
+    return { ...params, diagnostics: [...shown, note] };
+}
+
+function byImportance(a: Diagnostic, b: Diagnostic): number {
+    return (a.severity ?? DiagnosticSeverity.Error) - (b.severity ?? DiagnosticSeverity.Error)
+        || a.range.start.line - b.range.start.line
+        || a.range.start.character - b.range.start.character;
+}
