@@ -22,6 +22,7 @@ import { ArchwrightDocumentValidator } from './lsp/document-validator.js';
 import { ArchwrightDocumentLinkProvider } from './lsp/document-link-provider.js';
 import { ArchwrightSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { ArchwrightFormatter } from './lsp/formatter.js';
+import { ArchwrightCommentProvider } from './lsp/comment-provider.js';
 import { ArchwrightDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
 import { ArchwrightWorkspaceSymbolProvider } from './lsp/workspace-symbol-provider.js';
 import { ArchwrightFoldingRangeProvider } from './lsp/folding-range-provider.js';
@@ -92,6 +93,9 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
     },
     rules: {
         Readiness: services => new ReadinessService(services.model.ArchModels)
+    },
+    documentation: {
+        CommentProvider: services => new ArchwrightCommentProvider(services)
     },
     validation: {
         DocumentValidator: services => new ArchwrightDocumentValidator(services),
