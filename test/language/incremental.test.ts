@@ -98,6 +98,22 @@ describe('incremental rebuilds', () => {
         expect(validated().sort()).toEqual(['a.arch', 'b.arch']);
     });
 
+    it('keeps what untouched declarations contribute to the model, and rebuilds what an edit touched or moved', async () => {
+        const lines = Array.from({ length: 12 }, (_, i) => `service s${i} "S${i}" { owner "team" }`);
+        const ws = await loadWorkspace({ 'many.arch': lines.join('\n') + '\n' });
+        const before = new Map(ws.model().model.elements.map(e => [e.id, e]));
+        // A title typed in s6: its neighbours s5 and s7 are reparsed too; the others stay where they are.
+        await ws.write('many.arch', lines.join('\n').replace('"S6"', '"S6x"') + '\n');
+        const after = ws.model().model.elements;
+        expect(after.find(e => e.id === 's6')?.title).toBe('S6x');
+        expect(after.filter(e => e === before.get(e.id)).map(e => e.id)).toEqual(['s0', 's1', 's2', 's3', 's4', 's8', 's9', 's10', 's11']);
+        // A new line at the top moves every declaration: all are rebuilt, at their new lines.
+        await ws.write('many.arch', '\n' + lines.join('\n').replace('"S6"', '"S6x"') + '\n');
+        const moved = ws.model().model.elements;
+        expect(moved.filter(e => after.includes(e))).toEqual([]);
+        expect(moved.find(e => e.id === 's0')?.decl.name.range.start.line).toBe(1);
+    });
+
     it('validates the edited file before it relinks the files that reference it', async () => {
         const files = { ...FILES };
         const ws = await loadWorkspace(files);

@@ -16,33 +16,76 @@ export type ModelFragment = { uri: string; architecture?: Architecture }
  * reports them, and nothing downstream has to cope with them.
  */
 export function buildArchModel(documents: readonly LangiumDocument[]): ArchModel {
-    return combineFragments(documents.map(buildFragment));
+    return combineFragments(documents.map(doc => buildFragment(doc)));
+}
+
+/**
+ * What one top-level declaration contributes, kept for a declaration that is still the same node
+ * at the same place (incremental parsing keeps the declarations an edit did not touch) while what
+ * every file exports is unchanged: `key` says so.
+ */
+export interface DeclarationPieces {
+    get(declaration: AstNode): { key: string; piece: ModelFragment } | undefined;
+    set(declaration: AstNode, value: { key: string; piece: ModelFragment }): void;
 }
 
 /** The model of one document; `combineFragments` joins the fragments of a folder. */
-export function buildFragment(doc: LangiumDocument): ModelFragment {
+export function buildFragment(doc: LangiumDocument, pieces?: { cache: DeclarationPieces; epoch: number }): ModelFragment {
     const uri = doc.uri.toString();
-    const fragment: ModelFragment = { uri, elements: [], flows: [], requirements: [], constraints: [], data: [], deployments: [], decisions: [], views: [] };
+    const fragment = emptyFragment(uri);
     const root = doc.parseResult.value as ast.Model;
     if (!ast.isModel(root)) return fragment;
     for (const decl of root.declarations) {
-        switch (decl.$type) {
-            case 'Architecture': fragment.architecture ??= buildArchitecture(decl, uri); break;
-            case 'Requirement': fragment.requirements.push(buildRequirement(decl, uri)); break;
-            case 'Constraint': fragment.constraints.push(buildConstraint(decl, uri)); break;
-            case 'DataAsset': fragment.data.push(buildData(decl, uri)); break;
-            case 'Element': buildElement(decl, uri, undefined, fragment.elements); break;
-            case 'Flow': {
-                const flow = buildFlow(decl, uri);
-                if (flow) fragment.flows.push(flow);
-                break;
-            }
-            case 'Deployment': fragment.deployments.push(buildDeployment(decl, uri)); break;
-            case 'Decision': fragment.decisions.push(buildDecision(decl, uri)); break;
-            case 'View': fragment.views.push(buildView(decl, uri)); break;
-        }
+        const piece = pieces ? declarationPiece(decl, uri, pieces) : buildPiece(decl, uri, fragment);
+        if (piece !== fragment) appendPiece(fragment, piece);
     }
     return fragment;
+}
+
+function declarationPiece(decl: ast.Declaration, uri: string, pieces: { cache: DeclarationPieces; epoch: number }): ModelFragment {
+    const r = decl.$cstNode?.range;
+    const key = r ? `${pieces.epoch}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}` : '';
+    const cached = pieces.cache.get(decl);
+    if (cached && key && cached.key === key) return cached.piece;
+    const piece = buildPiece(decl, uri, emptyFragment(uri));
+    if (key) pieces.cache.set(decl, { key, piece });
+    return piece;
+}
+
+function emptyFragment(uri: string): ModelFragment {
+    return { uri, elements: [], flows: [], requirements: [], constraints: [], data: [], deployments: [], decisions: [], views: [] };
+}
+
+/** Adds what the declaration contributes to `into` and returns it. */
+function buildPiece(decl: ast.Declaration, uri: string, into: ModelFragment): ModelFragment {
+    switch (decl.$type) {
+        case 'Architecture': into.architecture ??= buildArchitecture(decl, uri); break;
+        case 'Requirement': into.requirements.push(buildRequirement(decl, uri)); break;
+        case 'Constraint': into.constraints.push(buildConstraint(decl, uri)); break;
+        case 'DataAsset': into.data.push(buildData(decl, uri)); break;
+        case 'Element': buildElement(decl, uri, undefined, into.elements); break;
+        case 'Flow': {
+            const flow = buildFlow(decl, uri);
+            if (flow) into.flows.push(flow);
+            break;
+        }
+        case 'Deployment': into.deployments.push(buildDeployment(decl, uri)); break;
+        case 'Decision': into.decisions.push(buildDecision(decl, uri)); break;
+        case 'View': into.views.push(buildView(decl, uri)); break;
+    }
+    return into;
+}
+
+function appendPiece(fragment: ModelFragment, piece: ModelFragment): void {
+    fragment.architecture ??= piece.architecture;
+    fragment.elements.push(...piece.elements);
+    fragment.flows.push(...piece.flows);
+    fragment.requirements.push(...piece.requirements);
+    fragment.constraints.push(...piece.constraints);
+    fragment.data.push(...piece.data);
+    fragment.deployments.push(...piece.deployments);
+    fragment.decisions.push(...piece.decisions);
+    fragment.views.push(...piece.views);
 }
 
 /** The model of a folder from the fragments of its documents, in path order; linear in their size. */

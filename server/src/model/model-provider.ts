@@ -21,6 +21,8 @@ export interface BuiltModel {
 export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
     private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number }>();
+    /** What each top-level declaration contributes, for fragments rebuilt after an edit (see buildFragment). */
+    private readonly pieces = new WeakMap<AstNode, { key: string; piece: ModelFragment }>();
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
         shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
@@ -54,9 +56,10 @@ export class ArchModelProvider {
         // Also while the document waits to be relinked: what it resolves to has not changed.
         const current = this.currentFragment(doc);
         if (current) return current;
-        const fragment = buildFragment(doc);
         // Not cached before the document is linked: its references would be missing.
-        if (doc.state >= DocumentState.Linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch: this.exportsEpoch() });
+        const linked = doc.state >= DocumentState.Linked && !Number.isNaN(this.exportsEpoch());
+        const fragment = buildFragment(doc, linked ? { cache: this.pieces, epoch: this.exportsEpoch() } : undefined);
+        if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch: this.exportsEpoch() });
         return fragment;
     }
 
