@@ -61,14 +61,12 @@ interface MovableLeaf {
  */
 export function reparse(previous: ParseResult<AstNode>, text: string, parse: (input: string) => ParseResult<AstNode>): ParseResult<AstNode> | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
-    // Lines are counted at \n here; a lone \r, which the lexer also counts as a line break, is left to a full parse.
-    if (LONE_RETURN.test(text)) return undefined;
     const oldRoot = previous.value as Declarations;
     const rootCst = oldRoot.$cstNode;
     if (!isCompositeCstNode(rootCst) || !Array.isArray(oldRoot.declarations)) return undefined;
     const oldText = rootCst.root.fullText;
     const declarations = oldRoot.declarations;
-    if (oldText === text || declarations.length === 0 || LONE_RETURN.test(oldText)) return undefined;
+    if (oldText === text || declarations.length === 0) return undefined;
 
     // The edit: old [start, oldEnd) became new [start, start + oldEnd - start + delta).
     let start = 0;
@@ -93,7 +91,10 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: (in
     const regionEnd = toFileEnd ? oldText.length : declarations[last].$cstNode!.end;
     if (regionStart > start || regionEnd < oldEnd) return undefined;
 
-    const region = parse(text.slice(regionStart, regionEnd + delta));
+    const regionText = text.slice(regionStart, regionEnd + delta);
+    // Lines are counted at \n in the region; a lone \r, which the lexer also counts as a line break, is left to a full parse.
+    if (LONE_RETURN.test(regionText)) return undefined;
+    const region = parse(regionText);
     if (region.lexerErrors.length > 0 || region.parserErrors.length > 0) return undefined;
     const newRoot = region.value as Declarations;
     const regionCst = newRoot.$cstNode;
@@ -104,15 +105,21 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: (in
     const lastChild = toFileEnd ? rootCst.content.length - 1 : topLevelIndex(rootCst, declarations[last].$cstNode!);
     if (firstChild < 0 || lastChild < firstChild) return undefined;
 
+    // Where the region starts and ends, from the previous tree (the text before the region did not
+    // change) and from the region's own text.
+    const at = toFileStart ? { line: 0, character: 0 } : declarations[first].$cstNode!.range.start;
+    const oldEndAt = declarations[last].$cstNode!.range.end;
+    const inRegion = endOf(regionText);
+    const newEndAt = inRegion.line === 0
+        ? { line: at.line, character: at.character + inRegion.character }
+        : { line: at.line + inRegion.line, character: inRegion.character };
     // Move the reparsed nodes to where the region starts in the new text...
-    const at = lineAndColumn(text, regionStart);
-    for (const leaf of leavesOf(regionCst)) shift(leaf, regionStart, at.line, 0, at.column);
-    // ...and what follows the region by the edit's change in offset, lines and columns.
-    const oldEndAt = lineAndColumn(oldText, regionEnd);
-    const newEndAt = lineAndColumn(text, regionEnd + delta);
+    for (const leaf of leavesOf(regionCst)) shift(leaf, regionStart, at.line, 0, at.character);
+    // ...and what follows it (nothing when the region reaches the end of the file) by the edit's
+    // change in offset, lines and, on the region's last line, columns.
     const after = rootCst.content.slice(lastChild + 1);
     for (const child of after) {
-        for (const leaf of leavesOf(child)) shift(leaf, delta, newEndAt.line - oldEndAt.line, oldEndAt.line, newEndAt.column - oldEndAt.column);
+        for (const leaf of leavesOf(child)) shift(leaf, delta, newEndAt.line - oldEndAt.line, oldEndAt.line, newEndAt.character - oldEndAt.character);
         forgetRanges(child);
     }
 
@@ -154,14 +161,15 @@ function forgetRanges(node: CstNode): void {
     for (const child of node.content) forgetRanges(child);
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+/** The line and character where the text ends, counting lines from 0. */
+function endOf(text: string): { line: number; character: number } {
     let line = 0;
     let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
         line++;
         lineStart = i + 1;
     }
-    return { line, column: offset - lineStart };
+    return { line, character: text.length - lineStart };
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
