@@ -20,14 +20,11 @@ export function buildArchModel(documents: readonly LangiumDocument[]): ArchModel
 }
 
 /**
- * What one top-level declaration contributes, kept for a declaration that is still the same node
+ * What each top-level declaration contributed, kept for a declaration that is still the same node
  * at the same place (incremental parsing keeps the declarations an edit did not touch) while what
  * every file exports is unchanged: `key` says so.
  */
-export interface DeclarationPieces {
-    get(declaration: AstNode): { key: string; piece: ModelFragment } | undefined;
-    set(declaration: AstNode, value: { key: string; piece: ModelFragment }): void;
-}
+export type DeclarationPieces = WeakMap<AstNode, { key: string; piece: ModelFragment }>;
 
 /** The model of one document; `combineFragments` joins the fragments of a folder. */
 export function buildFragment(doc: LangiumDocument, pieces?: { cache: DeclarationPieces; epoch: number }): ModelFragment {
@@ -36,19 +33,20 @@ export function buildFragment(doc: LangiumDocument, pieces?: { cache: Declaratio
     const root = doc.parseResult.value as ast.Model;
     if (!ast.isModel(root)) return fragment;
     for (const decl of root.declarations) {
-        const piece = pieces ? declarationPiece(decl, uri, pieces) : buildPiece(decl, uri, fragment);
-        if (piece !== fragment) appendPiece(fragment, piece);
+        if (pieces) appendPiece(fragment, declarationPiece(decl, uri, pieces));
+        else buildPiece(decl, uri, fragment);
     }
     return fragment;
 }
 
-function declarationPiece(decl: ast.Declaration, uri: string, pieces: { cache: DeclarationPieces; epoch: number }): ModelFragment {
+function declarationPiece(decl: ast.Declaration, uri: string, { cache, epoch }: { cache: DeclarationPieces; epoch: number }): ModelFragment {
     const r = decl.$cstNode?.range;
-    const key = r ? `${pieces.epoch}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}` : '';
-    const cached = pieces.cache.get(decl);
-    if (cached && key && cached.key === key) return cached.piece;
+    if (!r) return buildPiece(decl, uri, emptyFragment(uri));
+    const key = `${epoch}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+    const cached = cache.get(decl);
+    if (cached?.key === key) return cached.piece;
     const piece = buildPiece(decl, uri, emptyFragment(uri));
-    if (key) pieces.cache.set(decl, { key, piece });
+    cache.set(decl, { key, piece });
     return piece;
 }
 
@@ -56,7 +54,7 @@ function emptyFragment(uri: string): ModelFragment {
     return { uri, elements: [], flows: [], requirements: [], constraints: [], data: [], deployments: [], decisions: [], views: [] };
 }
 
-/** Adds what the declaration contributes to `into` and returns it. */
+/** Adds what the declaration contributes to `into`, and returns `into`. */
 function buildPiece(decl: ast.Declaration, uri: string, into: ModelFragment): ModelFragment {
     switch (decl.$type) {
         case 'Architecture': into.architecture ??= buildArchitecture(decl, uri); break;

@@ -3,7 +3,7 @@ import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
 import type { ModelFolders } from '../language/model-folders.js';
 import type { ArchModel } from './arch-model.js';
 import { indexModel, type ModelIndex } from './graph.js';
-import { buildFragment, combineFragments, type ModelFragment } from './model-builder.js';
+import { buildFragment, combineFragments, type DeclarationPieces, type ModelFragment } from './model-builder.js';
 
 export interface BuiltModel {
     folder: string;
@@ -22,7 +22,7 @@ export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
     private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number }>();
     /** What each top-level declaration contributes, for fragments rebuilt after an edit (see buildFragment). */
-    private readonly pieces = new WeakMap<AstNode, { key: string; piece: ModelFragment }>();
+    private readonly pieces: DeclarationPieces = new WeakMap();
 
     constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
         shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
@@ -57,9 +57,10 @@ export class ArchModelProvider {
         const current = this.currentFragment(doc);
         if (current) return current;
         // Not cached before the document is linked: its references would be missing.
-        const linked = doc.state >= DocumentState.Linked && !Number.isNaN(this.exportsEpoch());
-        const fragment = buildFragment(doc, linked ? { cache: this.pieces, epoch: this.exportsEpoch() } : undefined);
-        if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch: this.exportsEpoch() });
+        const epoch = this.exportsEpoch();
+        const linked = doc.state >= DocumentState.Linked && !Number.isNaN(epoch);
+        const fragment = buildFragment(doc, linked ? { cache: this.pieces, epoch } : undefined);
+        if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch });
         return fragment;
     }
 
