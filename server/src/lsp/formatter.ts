@@ -65,7 +65,7 @@ function layout(document: LangiumDocument, range?: Range): TextEdit[] {
     if (!root.$cstNode) return [];
     const text = textDocument.getText();
     const gaps = new Map<CstNode, Gap>();
-    planTopLevel(root, text, gaps, range);
+    plan(root, text, gaps, range);
 
     const edits: TextEdit[] = [];
     const lineOf = (offset: number) => textDocument.positionAt(offset).line;
@@ -78,27 +78,10 @@ function layout(document: LangiumDocument, range?: Range): TextEdit[] {
     let depth = 0;
     let previous: CstNode | undefined;
     for (const leaf of leavesOf(root.$cstNode)) {
-        const closes = !leaf.hidden && isKeyword(leaf, '}');
-        if (closes) depth--;
+        if (!leaf.hidden && isKeyword(leaf, '}')) depth--;
         const start = previous?.end ?? 0;
-        const between = text.slice(start, leaf.offset);
-        const breaks = countLineBreaks(between);
-        if (leaf.hidden) {
-            // A comment: after one space on the line of the token before it, or on its own line.
-            if (!previous) replace(0, leaf.offset, '');
-            else if (breaks === 0) replace(start, leaf.offset, ' ');
-            else replace(start, leaf.offset, '\n'.repeat(Math.min(breaks, isKeyword(previous, '{') ? 1 : 2)) + indentation(depth));
-        } else {
-            const gap = gaps.get(leaf);
-            // A token on the line after a `//` comment stays there: on the comment's line it would be part of it.
-            const afterLineComment = previous !== undefined && breaks > 0 && isLineComment(previous);
-            if (gap === Gap.None) {
-                if (!afterLineComment) replace(start, leaf.offset, '');
-            } else if (gap === Gap.Space) {
-                if (!afterLineComment) replace(start, leaf.offset, ' ');
-            } else if (gap === Gap.Line) replace(start, leaf.offset, '\n' + indentation(depth));
-            else if (gap === Gap.Lines) replace(start, leaf.offset, '\n'.repeat(Math.min(Math.max(breaks, 1), 2)) + indentation(depth));
-        }
+        const wanted = whitespaceBefore(leaf, previous, gaps.get(leaf), countLineBreaks(text.slice(start, leaf.offset)), depth);
+        if (wanted !== undefined) replace(start, leaf.offset, wanted);
         if (!leaf.hidden && isKeyword(leaf, '{')) depth++;
         previous = leaf;
     }
@@ -110,8 +93,30 @@ function layout(document: LangiumDocument, range?: Range): TextEdit[] {
     return edits;
 }
 
-/** The declarations of the file, each on its own line (the first at the very start), then their own layout. */
-function planTopLevel(root: AstNode, text: string, gaps: Map<CstNode, Gap>, range: Range | undefined): void {
+/**
+ * The whitespace the layout wants before a token or a comment (`breaks`: the line breaks there
+ * now), or undefined to keep what is there.
+ */
+function whitespaceBefore(leaf: CstNode, previous: CstNode | undefined, gap: Gap | undefined, breaks: number, depth: number): string | undefined {
+    if (leaf.hidden) {
+        // A comment: at the start of the file, after one space on the line of the token before it, or on its own line.
+        if (!previous) return '';
+        return breaks === 0 ? ' ' : '\n'.repeat(Math.min(breaks, isKeyword(previous, '{') ? 1 : 2)) + indentation(depth);
+    }
+    switch (gap) {
+        case Gap.None:
+        case Gap.Space:
+            // A token on the line after a `//` comment stays there: on the comment's line it would be part of it.
+            if (previous && breaks > 0 && isLineComment(previous)) return undefined;
+            return gap === Gap.None ? '' : ' ';
+        case Gap.Line: return '\n' + indentation(depth);
+        case Gap.Lines: return '\n'.repeat(Math.min(Math.max(breaks, 1), 2)) + indentation(depth);
+        default: return undefined;
+    }
+}
+
+/** The declarations of the file, each on its own line (the first at the very start), then the layout of every node below. */
+function plan(root: AstNode, text: string, gaps: Map<CstNode, Gap>, range: Range | undefined): void {
     let first = true;
     for (const child of children(root)) {
         if (child.hidden) continue;
