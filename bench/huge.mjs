@@ -7,18 +7,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { startServer, timeEdits, timeRequests } from './lsp-driver.mjs';
 
 const { values } = parseArgs({ options: { elements: { type: 'string', default: '50000' }, edits: { type: 'string', default: '6' } } });
 const count = Number(values.elements);
-const lines = ['architecture "Big" {\n  stage production\n}', 'requirement up "Up" {\n  kind availability\n  target 99.9%\n}'];
-for (let i = 0; i < count; i++) lines.push(i % 2 ? `service s${i} "Service ${i}" {\n  technology "Go"\n  satisfies up\n}` : `database s${i} "Store ${i}"`);
-for (let i = 1; i < count; i += 2) lines.push(`s${i} -> s${i - 1} "uses"`);
+// The fuzzer's own generator (test/fuzz/mutations.ts), bundled for Node.
+const root = join(import.meta.dirname, '..');
+const mutations = join(root, '.cache/bench-bin/mutations.mjs');
+await esbuild.build({ entryPoints: [join(root, 'test/fuzz/mutations.ts')], outfile: mutations, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' });
+const { manyElements } = await import(pathToFileURL(mutations).href);
 const folder = mkdtempSync(join(tmpdir(), 'archwright-huge-'));
 const file = join(folder, 'big.arch');
-writeFileSync(file, lines.join('\n') + '\n');
+writeFileSync(file, manyElements(count));
 
-const server = await startServer({ command: process.execPath, args: [join(import.meta.dirname, '..', 'out', 'server', 'main.js'), '--stdio'], folder, files: [file] });
+const server = await startServer({ command: process.execPath, args: [join(root, 'out', 'server', 'main.js'), '--stdio'], folder, files: [file] });
 console.log(`${count} elements: first diagnostics ${(server.coldMs / 1000).toFixed(1)} s`);
 // Line 8 is `service s1 "Service 1" {`: the edit types into its title and deletes it again.
 const edits = await timeEdits(server, file, { line: 8, character: 18 }, Number(values.edits), { maxSettleMs: 60_000 });
