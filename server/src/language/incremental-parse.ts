@@ -1,6 +1,6 @@
 import {
     DefaultLangiumDocumentFactory, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode,
-    type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type URI
+    type LangiumDocument, type ParseResult, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { leavesOf } from '../util/ast-walk.js';
@@ -22,10 +22,6 @@ import { leavesOf } from '../util/ast-walk.js';
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The tree of each document being updated, until its new text is parsed. */
     private readonly previous = new Map<string, ParseResult<AstNode>>();
-
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-    }
 
     override update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();

@@ -1,4 +1,4 @@
-import { CstUtils, DefaultCommentProvider, isAstNodeWithComment, isRootCstNode, type AstNode, type CstNode, type LangiumCoreServices } from 'langium';
+import { CstUtils, DefaultCommentProvider, isAstNodeWithComment, isRootCstNode, type AstNode, type CstNode } from 'langium';
 
 /**
  * The comment right before a node (completion and hover show it as the node's documentation), found
@@ -8,19 +8,12 @@ import { CstUtils, DefaultCommentProvider, isAstNodeWithComment, isRootCstNode, 
  * elements). Children lie in document order, so the node is found by its offset.
  */
 export class ArchwrightCommentProvider extends DefaultCommentProvider {
-    private readonly commentRules: () => string[];
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.commentRules = () => services.parser.GrammarConfig.multilineCommentRules;
-    }
-
     override getComment(node: AstNode): string | undefined {
         if (isAstNodeWithComment(node)) return node.$comment;
         const cst = node.$cstNode;
         if (!cst || isRootCstNode(cst)) return super.getComment(node);
         const previous = previousNode(cst);
-        return previous && CstUtils.isCommentNode(previous, this.commentRules()) ? previous.text : undefined;
+        return previous && CstUtils.isCommentNode(previous, this.grammarConfig().multilineCommentRules) ? previous.text : undefined;
     }
 }
 
