@@ -8,7 +8,10 @@ import { buildFragment, combineFragments, type DeclarationPieces, type ModelFrag
 export interface BuiltModel {
     folder: string;
     model: ArchModel;
-    index: ModelIndex;
+    /** The documents' fragments the model was combined from, in path order. */
+    fragments: readonly ModelFragment[];
+    /** Computed on first use: an edit whose readiness diagnostics are reused needs none. */
+    readonly index: ModelIndex;
     /** Results derived from the model (readiness diagnostics, views), cached with it by their owners. */
     derived: Map<string, unknown>;
 }
@@ -39,8 +42,10 @@ export class ArchModelProvider {
             const docs: LangiumDocument[] = this.shared.workspace.LangiumDocuments.all
                 .filter(d => this.folders.folderOf(d.uri) === folder)
                 .toArray();
-            const model = combineFragments(docs.map(doc => this.fragmentOf(doc)));
-            built = { folder, model, index: indexModel(model), derived: new Map() };
+            const fragments = docs.map(doc => this.fragmentOf(doc)).sort((a, b) => a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+            const model = combineFragments(fragments);
+            let index: ModelIndex | undefined;
+            built = { folder, model, fragments, get index() { return index ??= indexModel(model); }, derived: new Map() };
             this.cache.set(folder, built);
         }
         return built;

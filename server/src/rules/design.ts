@@ -103,10 +103,10 @@ export const sequenceStepWithoutFlow: ReadinessRule = {
         const sequences = model.views.filter(v => v.form === 'sequence' && v.decl !== undefined);
         for (const view of sequences) {
             const decl = view.decl!;
-            each(view.steps, step => subjects.step({ ...view, decl }, step), step => {
+            each(view.steps, step => subjects.step({ decl, allows: view.allows }, step), step => {
                 if (joined.has(`${step.source}\u0000${step.target}`)) return;
                 report({
-                    subject: subjects.step({ ...view, decl }, step),
+                    subject: subjects.step({ decl, allows: view.allows }, step),
                     message: `No flow joins ${step.source} and ${step.target}, so the step ${step.source} -> ${step.target} of ${view.id} shows a call the model lacks: add the flow, or correct the step.`
                 });
             });

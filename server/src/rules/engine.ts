@@ -1,4 +1,4 @@
-import type { ArchModel, SequenceStep, Severity, Stage, View } from '../model/arch-model.js';
+import type { ArchModel, SequenceStep, Severity, Stage } from '../model/arch-model.js';
 import type { FixData, ModelDiagnostic } from '../model/diagnostic.js';
 import type { ModelIndex } from '../model/graph.js';
 import { nearest } from '../util/edit-distance.js';
@@ -101,7 +101,7 @@ export const subjects = {
     requirement: (r: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'requirement', label: r.id, decl: r.decl, allows: r.allows }),
     decision: (d: { id: string; decl: Subject['decl']; allows: Subject['allows'] }): Subject => ({ kind: 'decision', label: d.id, decl: d.decl, allows: d.allows }),
     /** A sequence step: the diagnostic sits on the step's line; the view's block takes its `allow`s and fixes. */
-    step: (view: View & { decl: Subject['decl'] }, step: SequenceStep): Subject => ({
+    step: (view: { decl: Subject['decl']; allows: Subject['allows'] }, step: SequenceStep): Subject => ({
         kind: 'step', label: `${step.source} -> ${step.target}`, decl: view.decl, allows: view.allows, location: step.location
     }),
     /**

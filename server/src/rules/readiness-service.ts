@@ -1,16 +1,32 @@
 import type { Stage } from '../model/arch-model.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
+import type { ModelFragment } from '../model/model-builder.js';
 import type { ArchModelProvider, BuiltModel } from '../model/model-provider.js';
 import { checkReadiness } from './engine.js';
 import { READINESS_RULES } from './registry.js';
+import { reuseDiagnostics } from './reuse.js';
 
-/** Readiness diagnostics of each model, computed once per build and handed out per file. */
+/**
+ * Readiness diagnostics of each model, computed once per build and handed out per file. After an
+ * edit that changed only what no rule reads, the last diagnostics are reused (see reuse.ts).
+ */
 export class ReadinessService {
+    /** Per folder: the fragments of the last run at the model's own stage, and what it found. */
+    private readonly last = new Map<string, { fragments: readonly ModelFragment[]; diagnostics: readonly ModelDiagnostic[] }>();
+
     constructor(private readonly models: ArchModelProvider) {}
 
     /** The readiness diagnostics at the model's own stage, grouped by file. */
     byUri(built: BuiltModel): ReadonlyMap<string, ModelDiagnostic[]> {
-        return this.models.derive(built, 'readiness', () => groupByUri(checkReadiness(built.model, built.index, READINESS_RULES)));
+        return this.models.derive(built, 'readiness', () => groupByUri(this.run(built)));
+    }
+
+    private run(built: BuiltModel): ModelDiagnostic[] {
+        const last = this.last.get(built.folder);
+        const diagnostics = (last && reuseDiagnostics(last.fragments, last.diagnostics, built.fragments))
+            ?? checkReadiness(built.model, built.index, READINESS_RULES);
+        this.last.set(built.folder, { fragments: built.fragments, diagnostics });
+        return diagnostics;
     }
 
     /** Diagnostics of the document at `uri` at the model's own stage. */
