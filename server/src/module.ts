@@ -12,6 +12,7 @@ import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
 import { IncrementalDocumentFactory } from './language/incremental-parse.js';
+import { ArchwrightIndexManager } from './language/index-manager.js';
 import { createDepthLimitedParser, createQuickRecoveryCompletionParser } from './language/depth-limited-parser.js';
 import { TextFileSystemProvider } from './language/text-files.js';
 import { ArchwrightWorkspaceManager } from './lsp/workspace-manager.js';
@@ -107,6 +108,7 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
     workspace: {
         DocumentBuilder: services => new ArchwrightDocumentBuilder(services),
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
+        IndexManager: services => new ArchwrightIndexManager(services),
         WorkspaceManager: services => new ArchwrightWorkspaceManager(services)
     },
     lsp: {

@@ -36,6 +36,8 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     private readonly kept = new Map<string, Diagnostic[]>();
     /** A document was deleted since the last build. */
     private lostExports = false;
+    /** Per linked document: whether some of its references did not resolve (see shouldRelink). */
+    private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
     /** Documents of the current build whose kept diagnostics stood in for validation. */
     private readonly restored = new Set<string>();
 
@@ -109,7 +111,21 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         await super.update(changed, deleted, cancelToken);
     }
 
+    /**
+     * Langium's decision, with whether a document has unresolved references answered once per
+     * linking instead of by reading all its references on every update.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        let unresolved = this.unresolved.get(document);
+        if (unresolved === undefined) {
+            unresolved = document.references.some(ref => ref.error !== undefined);
+            if (document.state >= DocumentState.Linked) this.unresolved.set(document, unresolved);
+        }
+        return unresolved || this.indexManager.isAffected(document, changedUris);
+    }
+
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state < DocumentState.Linked) this.unresolved.delete(document);
         const uri = document.uri.toString();
         if (state === DocumentState.ComputedScopes && document.state === DocumentState.Validated && document.diagnostics) {
             this.kept.set(uri, document.diagnostics);
@@ -196,6 +212,8 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
                 out.set(uri, list);
             }
         }
+        // Sorted too: the order of names follows the order files were indexed in.
+        for (const list of out.values()) list.sort();
         return out;
     }
 }

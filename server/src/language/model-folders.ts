@@ -1,4 +1,5 @@
-import { DocumentState, stream, WorkspaceCache, type AstNodeDescription, type LangiumSharedCoreServices, type Stream, type URI } from 'langium';
+import { DocumentState, MultiMapScope, stream, type AstNodeDescription, type LangiumSharedCoreServices, type Scope, type Stream, type URI, type WorkspaceManager } from 'langium';
+import { ArchwrightIndexManager } from './index-manager.js';
 
 /**
  * One model per workspace folder: every `.arch` file under a folder belongs to its model. Files
@@ -10,17 +11,24 @@ export class ModelFolders {
     private readonly known = new Map<string, string>();
     private knownFor: unknown;
 
-    /** Per folder: its index entries, and its ids by name; gathered once per indexing, not per question. */
-    private folderIndex?: WorkspaceCache<string, { entries: AstNodeDescription[]; ids: Map<string, AstNodeDescription[]> }>;
+    /** Per folder: its declarations, kept in step with the index file by file. */
+    private readonly folderIndexes = new Map<string, FolderIndex>();
+    /** Counts the changes to the index (an update, an indexing); a folder's index is brought in step when it lags. */
+    private generation = 0;
+    private listening = false;
+    private readonly scopes = new Map<string, Scope>();
+    /** Resolved once: each lookup through the service container goes through a proxy. */
+    private workspaceManager?: WorkspaceManager;
 
     constructor(private readonly shared: LangiumSharedCoreServices) {}
 
     /** The key of the model the document at `uri` belongs to: its workspace folder's URI, or ''. */
     folderOf(uri: URI | string): string {
         const text = typeof uri === 'string' ? uri : uri.toString();
-        const folders = this.shared.workspace.WorkspaceManager.workspaceFolders;
+        const folders = (this.workspaceManager ??= this.shared.workspace.WorkspaceManager).workspaceFolders;
         if (folders !== this.knownFor) {
             this.known.clear();
+            this.folderIndexes.clear();
             this.knownFor = folders;
         }
         let best = this.known.get(text);
@@ -38,11 +46,15 @@ export class ModelFolders {
         return this.folderOf(a) === this.folderOf(b);
     }
 
-    /** Every indexed declaration (ids and dotted paths) of the model that `uri` belongs to, optionally of one AST type. */
+    /** Every indexed declaration (ids and dotted paths) of the model that `uri` belongs to, optionally of one AST type, in the index's order. */
     declarationsOf(uri: URI | string, type?: string): Stream<AstNodeDescription> {
-        const { entries } = this.indexOf(this.folderOf(uri));
+        return this.entriesOf(this.folderOf(uri), type);
+    }
+
+    private entriesOf(folder: string, type?: string): Stream<AstNodeDescription> {
+        const { files } = this.indexOf(folder);
         const reflection = this.shared.AstReflection;
-        return stream(entries).filter(d => !type || reflection.isSubtype(d.type, type));
+        return stream(files.values()).flatMap(exports => exports).filter(d => !type || reflection.isSubtype(d.type, type));
     }
 
     /**
@@ -53,19 +65,123 @@ export class ModelFolders {
         return this.indexOf(folder).ids;
     }
 
-    private indexOf(folder: string): { entries: AstNodeDescription[]; ids: Map<string, AstNodeDescription[]> } {
-        // Evicted when a build has indexed what it changed (and when a file is deleted).
-        this.folderIndex ??= new WorkspaceCache(this.shared, DocumentState.IndexedContent);
-        return this.folderIndex.get(folder, () => {
-            const entries = this.shared.workspace.IndexManager.allElements().filter(d => this.folderOf(d.documentUri) === folder).toArray();
-            const ids = new Map<string, AstNodeDescription[]>();
-            for (const d of entries) {
-                if (d.name.includes('.') || d.type === 'Instance') continue;
-                const list = ids.get(d.name);
-                if (list) list.push(d);
-                else ids.set(d.name, [d]);
-            }
-            return { entries, ids };
-        });
+    /**
+     * What a reference of `type` in the document at `uri` can name: the declarations of its model
+     * of that type (or a subtype), the first of a name winning, as in Langium's scopes. The scope
+     * reads the folder's index as it is when asked, so it is made once per folder and type.
+     */
+    scopeOf(uri: URI | string, type: string): Scope {
+        const folder = this.folderOf(uri);
+        const key = `${folder}\u0000${type}`;
+        let scope = this.scopes.get(key);
+        if (!scope) {
+            const reflection = this.shared.AstReflection;
+            const fits = (d: AstNodeDescription) => reflection.isSubtype(d.type, type);
+            const named = (name: string) => this.indexOf(folder).byName.get(name) ?? [];
+            // All of them (for completion) grouped by name, names in the order the index first has them, as Langium's MultiMapScope gives them.
+            let all: { index: FolderIndex; generation: number; elements: AstNodeDescription[] } | undefined;
+            const allElements = () => {
+                const index = this.indexOf(folder);
+                if (all?.index !== index || all.generation !== index.generation) {
+                    all = { index, generation: index.generation, elements: new MultiMapScope(this.entriesOf(folder, type)).getAllElements().toArray() };
+                }
+                return all.elements;
+            };
+            scope = {
+                getElement: name => named(name).find(fits),
+                getElements: name => stream(named(name)).filter(fits),
+                getAllElements: () => stream(allElements())
+            };
+            this.scopes.set(key, scope);
+        }
+        return scope;
     }
+
+    private indexOf(folder: string): FolderIndex {
+        if (!this.listening) {
+            // Langium's own caches clear at these two moments; here they mark every folder as lagging.
+            const builder = this.shared.workspace.DocumentBuilder;
+            builder.onUpdate(() => { this.generation++; });
+            builder.onBuildPhase(DocumentState.IndexedContent, () => { this.generation++; });
+            this.listening = true;
+        }
+        let index = this.folderIndexes.get(folder);
+        if (!index) this.folderIndexes.set(folder, index = new FolderIndex());
+        if (index.generation !== this.generation) {
+            const manager = this.shared.workspace.IndexManager;
+            const byFile = manager instanceof ArchwrightIndexManager
+                ? manager.exportsByFile()
+                : new Map(manager.allElements().toArray().map(d => [d.documentUri.toString(), [d]] as const)); // (not used by Archwright's services)
+            const current: [string, readonly AstNodeDescription[]][] = [];
+            for (const [uri, exports] of byFile) if (this.folderOf(uri) === folder) current.push([uri, exports]);
+            index.follow(current);
+            index.generation = this.generation;
+        }
+        return index;
+    }
+}
+
+/** One folder's declarations, by file and by name, each in the index's order. */
+class FolderIndex {
+    /** Each file's exports (the index's own arrays), in the index's order. */
+    files = new Map<string, readonly AstNodeDescription[]>();
+    /** Every declaration (ids and dotted paths) by name. */
+    readonly byName = new Map<string, AstNodeDescription[]>();
+    /** Ids only (not dotted paths, not instances), each with every declaration of it. */
+    readonly ids = new Map<string, AstNodeDescription[]>();
+    generation = -1;
+
+    /**
+     * Brings the index in step with the files' current exports. When the files whose exports
+     * changed are all at the end (the index manager removes a changed file and adds it again
+     * last), only their declarations are taken out and added again: an edit costs what the
+     * edited file declares, not what the model does. Otherwise it is rebuilt.
+     */
+    follow(current: readonly (readonly [string, readonly AstNodeDescription[]])[]): void {
+        const unchanged = current.filter(([uri, exports]) => this.files.get(uri) === exports).map(([uri]) => uri);
+        const stay = new Set(unchanged);
+        const before = [...this.files.keys()].filter(uri => stay.has(uri));
+        const inStep = unchanged.every((uri, i) => current[i][0] === uri && before[i] === uri);
+        if (inStep) {
+            for (const [uri, exports] of this.files) if (!stay.has(uri)) this.remove(exports);
+            for (const [, exports] of current.slice(unchanged.length)) this.add(exports);
+        } else {
+            this.byName.clear();
+            this.ids.clear();
+            for (const [, exports] of current) this.add(exports);
+        }
+        this.files = new Map(current);
+    }
+
+    private add(exports: readonly AstNodeDescription[]): void {
+        for (const d of exports) {
+            append(this.byName, d.name, d);
+            if (isId(d)) append(this.ids, d.name, d);
+        }
+    }
+
+    private remove(exports: readonly AstNodeDescription[]): void {
+        for (const d of exports) {
+            removeFrom(this.byName, d.name, d);
+            if (isId(d)) removeFrom(this.ids, d.name, d);
+        }
+    }
+}
+
+function isId(d: AstNodeDescription): boolean {
+    return !d.name.includes('.') && d.type !== 'Instance';
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    const at = list?.indexOf(value) ?? -1;
+    if (!list || at < 0) return;
+    if (list.length === 1) map.delete(key);
+    else list.splice(at, 1);
 }

@@ -1,6 +1,7 @@
-import { AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
+import { walkAst } from '../util/ast-walk.js';
 
 /**
  * Every declaration is global to its model: exported under its id and, for an element nested in
@@ -15,10 +16,10 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
         this.signatures.delete(document);
         const root = document.parseResult.value;
         if (!isModel(root)) return exports;
-        for (const node of AstUtils.streamAllContents(root)) {
-            if (cancelToken?.isCancellationRequested) return exports;
+        await walkAst(root, node => {
+            if (node === root) return;
             const name = this.nameProvider.getName(node);
-            if (!name) continue;
+            if (!name) return;
             const kind = (node as AstNode & { kind?: unknown }).kind;
             exports.push(this.descriptions.createDescription(node, name, document));
             signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
@@ -27,7 +28,7 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
                 exports.push(this.descriptions.createDescription(node, path, document));
                 signature.push(`${path} ${node.$type} ${node.kind}`);
             }
-        }
+        }, cancelToken);
         this.signatures.set(document, signature.join('\n'));
         return exports;
     }

@@ -94,16 +94,16 @@ export function combineFragments(fragments: readonly ModelFragment[]): ArchModel
         deployments: [], decisions: [], views: [], uris: sorted.map(f => f.uri)
     };
     // A flow's key numbers the flows between the same two elements across the whole model.
-    const flowCounts = new Map<string, number>();
+    const flowCounts = new Map<string, Map<string, number>>();
     for (const f of sorted) {
         model.architecture ??= f.architecture;
         for (const element of f.elements) model.elements.push(element);
         for (const flow of f.flows) {
-            const pair = `${flow.source}->${flow.target}`;
-            const n = (flowCounts.get(pair) ?? 0) + 1;
-            flowCounts.set(pair, n);
-            const key = `${pair}#${n}`;
-            model.flows.push(flow.key === key ? flow : { ...flow, key });
+            let targets = flowCounts.get(flow.source);
+            if (!targets) flowCounts.set(flow.source, targets = new Map());
+            const n = (targets.get(flow.target) ?? 0) + 1;
+            targets.set(flow.target, n);
+            model.flows.push(keyed(flow, n));
         }
         for (const r of f.requirements) model.requirements.push(r);
         for (const c of f.constraints) model.constraints.push(c);
@@ -114,6 +114,18 @@ export function combineFragments(fragments: readonly ModelFragment[]): ArchModel
     }
     model.stage = model.architecture?.stage ?? 'whiteboard';
     return model;
+}
+
+/** Per fragment flow: its copy with the key of the n-th flow between its two elements, kept while n stays. */
+const keyedFlows = new WeakMap<Flow, { n: number; flow: Flow }>();
+
+function keyed(flow: Flow, n: number): Flow {
+    const cached = keyedFlows.get(flow);
+    if (cached?.n === n) return cached.flow;
+    const key = `${flow.source}->${flow.target}#${n}`;
+    const copy = flow.key === key ? flow : { ...flow, key };
+    keyedFlows.set(flow, { n, flow: copy });
+    return copy;
 }
 
 // ── Helpers ────────────────────────────────────────────────────────────────
