@@ -3,7 +3,6 @@ import {
     type LangiumDocument, type ParseResult, type URI
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { leavesOf } from '../util/ast-walk.js';
 
 /**
  * Langium parses a whole file again after every edit: 30 to 60 ms for a file of 5,000 lines and
@@ -75,8 +74,10 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: (in
 
     // The declarations the edit touches, with one more on each side; the region reaches the start
     // or the end of the file (and the comments there) when it holds the first or last declaration.
-    let first = declarations.findIndex(d => d.$cstNode!.end >= start);
-    let last = findLastIndex(declarations, d => d.$cstNode!.offset <= oldEnd);
+    // Declarations are in text order: binary searches (each offset is a walk down to a token).
+    let first = firstIndex(declarations, d => d.$cstNode!.end >= start);
+    let last = firstIndex(declarations, d => d.$cstNode!.offset > oldEnd) - 1;
+    if (first === declarations.length) first = -1;
     if (first < 0) first = declarations.length - 1;
     if (last < 0) last = 0;
     first = Math.max(0, Math.min(first, last) - 1);
@@ -110,14 +111,12 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: (in
         ? { line: at.line, character: at.character + inRegion.character }
         : { line: at.line + inRegion.line, character: inRegion.character };
     // Move the reparsed nodes to where the region starts in the new text...
-    for (const leaf of leavesOf(regionCst)) shift(leaf, regionStart, at.line, 0, at.character);
+    for (const child of regionCst.content) move(child, { offset: regionStart, lines: at.line, columnsOnLine: 0, columns: at.character });
     // ...and what follows it (nothing when the region reaches the end of the file) by the edit's
     // change in offset, lines and, on the region's last line, columns.
     const after = rootCst.content.slice(lastChild + 1);
-    for (const child of after) {
-        for (const leaf of leavesOf(child)) shift(leaf, delta, newEndAt.line - oldEndAt.line, oldEndAt.line, newEndAt.character - oldEndAt.character);
-        forgetRanges(child);
-    }
+    const shift = { offset: delta, lines: newEndAt.line - oldEndAt.line, columnsOnLine: oldEndAt.line, columns: newEndAt.character - oldEndAt.character };
+    for (const child of after) move(child, shift);
 
     // Splice: the CST keeps its root (other nodes find their text through it); the AST gets a new root.
     for (const child of regionCst.content) (child as { container?: CompositeCstNode }).container = rootCst;
@@ -141,20 +140,30 @@ function topLevelIndex(root: CompositeCstNode, node: CstNode): number {
     return child.container === root ? root.content.indexOf(child) : -1;
 }
 
-function shift(leaf: CstNode, offset: number, lines: number, columnsOnLine: number, columns: number): void {
-    const fields = leaf as unknown as MovableLeaf;
-    fields._offset += offset;
-    if (fields._startLine === columnsOnLine) fields._startColumn += columns;
-    if (fields._endLine === columnsOnLine) fields._endColumn += columns;
-    fields._startLine += lines;
-    fields._endLine += lines;
+interface Shift {
+    offset: number;
+    lines: number;
+    /** The line (before the shift) whose tokens also move by `columns`. */
+    columnsOnLine: number;
+    columns: number;
 }
 
-/** Composite nodes keep their range once asked; those that moved must work it out again. */
-function forgetRanges(node: CstNode): void {
-    if (!isCompositeCstNode(node)) return;
-    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-    for (const child of node.content) forgetRanges(child);
+/**
+ * Moves every token under the node by the shift, and makes the composite nodes, which keep their
+ * range once asked, work it out again. One walk, no list of the tokens.
+ */
+function move(node: CstNode, by: Shift): void {
+    if (isCompositeCstNode(node)) {
+        (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+        for (const child of node.content) move(child, by);
+        return;
+    }
+    const fields = node as unknown as MovableLeaf;
+    fields._offset += by.offset;
+    if (fields._startLine === by.columnsOnLine) fields._startColumn += by.columns;
+    if (fields._endLine === by.columnsOnLine) fields._endColumn += by.columns;
+    fields._startLine += by.lines;
+    fields._endLine += by.lines;
 }
 
 /** The line and character where the text ends, counting lines from 0. */
@@ -168,7 +177,14 @@ function endOf(text: string): { line: number; character: number } {
     return { line, character: text.length - lineStart };
 }
 
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-    for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
-    return -1;
+/** The index of the first item that passes `test`, for a test that, once passed, passes for every later item; the length when none does. */
+function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (test(items[mid])) high = mid;
+        else low = mid + 1;
+    }
+    return low;
 }

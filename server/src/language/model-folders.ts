@@ -16,7 +16,8 @@ export class ModelFolders {
     /** Counts the changes to the index (an update, an indexing); a folder's index is brought in step when it lags. */
     private generation = 0;
     private listening = false;
-    private readonly scopes = new Map<string, Scope>();
+    /** Per folder and reference type. */
+    private readonly scopes = new Map<string, Map<string, Scope>>();
     /** Resolved once: each lookup through the service container goes through a proxy. */
     private workspaceManager?: WorkspaceManager;
 
@@ -72,8 +73,9 @@ export class ModelFolders {
      */
     scopeOf(uri: URI | string, type: string): Scope {
         const folder = this.folderOf(uri);
-        const key = `${folder}\u0000${type}`;
-        let scope = this.scopes.get(key);
+        let byType = this.scopes.get(folder);
+        if (!byType) this.scopes.set(folder, byType = new Map());
+        let scope = byType.get(type);
         if (!scope) {
             const reflection = this.shared.AstReflection;
             const fits = (d: AstNodeDescription) => reflection.isSubtype(d.type, type);
@@ -92,7 +94,7 @@ export class ModelFolders {
                 getElements: name => stream(named(name)).filter(fits),
                 getAllElements: () => stream(allElements())
             };
-            this.scopes.set(key, scope);
+            byType.set(type, scope);
         }
         return scope;
     }
