@@ -120,14 +120,29 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
     }
 };
 
+export interface ServicesOptions {
+    /**
+     * False for a build that is checked once and never edited or asked where something is used
+     * (the command line): Langium's index of references is then left empty, which spares a walk
+     * over every reference of the model.
+     */
+    referenceIndex?: boolean;
+}
+
 /** Creates the shared and language services, for the language server, the command line and tests. */
-export function createArchwrightServices(context: DefaultSharedModuleContext): { shared: ArchwrightSharedServices; Archwright: ArchwrightServices } {
+export function createArchwrightServices(context: DefaultSharedModuleContext, options: ServicesOptions = {}): { shared: ArchwrightSharedServices; Archwright: ArchwrightServices } {
     // Model files are read as UTF-8 text or reported as unreadable, whatever file system serves them.
     const files: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
         workspace: { FileSystemProvider: services => new TextFileSystemProvider(context.fileSystemProvider(services)) }
     };
     const shared = inject(createDefaultSharedModule(context), ArchwrightGeneratedSharedModule, ArchwrightSharedModule, files);
-    const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
+    // Without an index of references: nothing to find references, rename or relink by.
+    const noReferenceIndex: Module<ArchwrightServices, DeepPartial<ArchwrightServices>> = {
+        workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) }
+    };
+    const Archwright = options.referenceIndex === false
+        ? inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, noReferenceIndex)
+        : inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
     shared.ServiceRegistry.register(Archwright);
     Archwright.validation.ArchwrightValidator.register();
     // Every file of the workspace gets its diagnostics at startup, not only once one is opened.

@@ -105,7 +105,8 @@ async function buildModel(files: readonly string[], progress: Progress): Promise
         progress.update(`reading ${i + 1}/${files.length} files`);
         return [f, readModelFile(f)] as const;
     });
-    const { shared, Archwright } = createArchwrightServices(NodeFileSystem);
+    // Built once and checked: no editor will ask where a declaration is used.
+    const { shared, Archwright } = createArchwrightServices(NodeFileSystem, { referenceIndex: false });
     let validated = 0;
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress.update(`checking ${++validated}/${files.length} files`));
     const documents: LangiumDocument[] = [];
