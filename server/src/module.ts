@@ -140,9 +140,7 @@ export function createArchwrightServices(context: DefaultSharedModuleContext, op
     const noReferenceIndex: Module<ArchwrightServices, DeepPartial<ArchwrightServices>> = {
         workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) }
     };
-    const Archwright = options.referenceIndex === false
-        ? inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, noReferenceIndex)
-        : inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule);
+    const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, options.referenceIndex === false ? noReferenceIndex : {});
     shared.ServiceRegistry.register(Archwright);
     Archwright.validation.ArchwrightValidator.register();
     // Every file of the workspace gets its diagnostics at startup, not only once one is opened.

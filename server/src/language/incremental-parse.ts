@@ -77,8 +77,7 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: (in
     // Declarations are in text order: binary searches (each offset is a walk down to a token).
     let first = firstIndex(declarations, d => d.$cstNode!.end >= start);
     let last = firstIndex(declarations, d => d.$cstNode!.offset > oldEnd) - 1;
-    if (first === declarations.length) first = -1;
-    if (first < 0) first = declarations.length - 1;
+    if (first === declarations.length) first = declarations.length - 1;
     if (last < 0) last = 0;
     first = Math.max(0, Math.min(first, last) - 1);
     last = Math.min(declarations.length - 1, Math.max(first, last) + 1);

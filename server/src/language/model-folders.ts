@@ -1,5 +1,5 @@
 import { DocumentState, MultiMapScope, stream, type AstNodeDescription, type LangiumSharedCoreServices, type Scope, type Stream, type URI, type WorkspaceManager } from 'langium';
-import { ArchwrightIndexManager } from './index-manager.js';
+import type { ArchwrightIndexManager } from './index-manager.js';
 
 /**
  * One model per workspace folder: every `.arch` file under a folder belongs to its model. Files
@@ -110,10 +110,7 @@ export class ModelFolders {
         let index = this.folderIndexes.get(folder);
         if (!index) this.folderIndexes.set(folder, index = new FolderIndex());
         if (index.generation !== this.generation) {
-            const manager = this.shared.workspace.IndexManager;
-            const byFile = manager instanceof ArchwrightIndexManager
-                ? manager.exportsByFile()
-                : new Map(manager.allElements().toArray().map(d => [d.documentUri.toString(), [d]] as const)); // (not used by Archwright's services)
+            const byFile = (this.shared.workspace.IndexManager as ArchwrightIndexManager).exportsByFile();
             const current: [string, readonly AstNodeDescription[]][] = [];
             for (const [uri, exports] of byFile) if (this.folderOf(uri) === folder) current.push([uri, exports]);
             index.follow(current);

@@ -8,7 +8,7 @@ import { buildFragment, combineFragments, type DeclarationPieces, type ModelFrag
 export interface BuiltModel {
     folder: string;
     model: ArchModel;
-    /** The documents' fragments the model was combined from, in path order. */
+    /** The documents' fragments the model was combined from (in the documents' order; the model takes them in path order). */
     fragments: readonly ModelFragment[];
     /** Computed on first use: an edit whose readiness diagnostics are reused needs none. */
     readonly index: ModelIndex;
@@ -42,7 +42,7 @@ export class ArchModelProvider {
             const docs: LangiumDocument[] = this.shared.workspace.LangiumDocuments.all
                 .filter(d => this.folders.folderOf(d.uri) === folder)
                 .toArray();
-            const fragments = docs.map(doc => this.fragmentOf(doc)).sort((a, b) => a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+            const fragments = docs.map(doc => this.fragmentOf(doc));
             const model = combineFragments(fragments);
             let index: ModelIndex | undefined;
             built = { folder, model, fragments, get index() { return index ??= indexModel(model); }, derived: new Map() };

@@ -16,7 +16,7 @@ import type { ModelFragment } from '../model/model-builder.js';
  */
 
 /** Per fragment list (what the model is combined from): the fields no rule reads. */
-const UNREAD: Record<Exclude<keyof ModelFragment, 'uri'>, ReadonlySet<string>> = {
+export const UNREAD_FIELDS: Readonly<Record<Exclude<keyof ModelFragment, 'uri'>, ReadonlySet<string>>> = {
     architecture: new Set(['description']), // its title names it in messages
     requirements: new Set(['description']), // scalability findings quote the title
     elements: new Set(['title', 'description']),
@@ -27,8 +27,6 @@ const UNREAD: Record<Exclude<keyof ModelFragment, 'uri'>, ReadonlySet<string>> =
     decisions: new Set(['title', 'description']),
     views: new Set(['title', 'description'])
 };
-
-export const UNREAD_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = UNREAD;
 
 /**
  * The diagnostics the rules would give on `fragments`, from those they gave on `before` (the same
@@ -41,8 +39,8 @@ export function reuseDiagnostics(before: readonly ModelFragment[], diagnostics: 
         const [a, b] = [before[i], fragments[i]];
         if (a === b) continue;
         if (a.uri !== b.uri) return undefined;
-        for (const list of Object.keys(UNREAD) as (keyof typeof UNREAD)[]) {
-            if (!correspond(a[list], b[list], UNREAD[list], moved)) return undefined;
+        for (const list of Object.keys(UNREAD_FIELDS) as (keyof typeof UNREAD_FIELDS)[]) {
+            if (!correspond(a[list], b[list], UNREAD_FIELDS[list], moved)) return undefined;
         }
     }
     return moved.size === 0 ? [...diagnostics] : diagnostics.map(d => swap(d, moved));
@@ -86,12 +84,16 @@ function isPosition(value: object): value is { line: number; character: number }
  */
 function swap(d: ModelDiagnostic, moved: ReadonlyMap<object, object>): ModelDiagnostic {
     const to = <T extends object | undefined>(value: T): T => (value && moved.get(value) as T) ?? value;
-    const at = (l: SourceLocation): SourceLocation => to(l) !== l ? to(l) : to(l.range) !== l.range ? { ...l, range: to(l.range) } : l;
+    const at = (l: SourceLocation): SourceLocation => {
+        const range = to(l.range);
+        return to(l) !== l ? to(l) : range !== l.range ? { ...l, range } : l;
+    };
     const location = at(d.location);
     const related = d.related?.some(r => at(r.location) !== r.location) ? d.related.map(r => ({ ...r, location: at(r.location) })) : d.related;
     let fix = d.fix;
-    if (fix && (moved.has(fix.subject.full) || (fix.subject.block && moved.has(fix.subject.block)) || (fix.replace && moved.has(fix.replace)))) {
-        fix = { ...fix, subject: { ...fix.subject, full: to(fix.subject.full), block: to(fix.subject.block) }, replace: to(fix.replace) };
+    if (fix) {
+        const [full, block, replace] = [to(fix.subject.full), to(fix.subject.block), to(fix.replace)];
+        if (full !== fix.subject.full || block !== fix.subject.block || replace !== fix.replace) fix = { ...fix, subject: { ...fix.subject, full, block }, replace };
     }
     return location === d.location && related === d.related && fix === d.fix ? d : { ...d, location, related, fix };
 }
