@@ -4,6 +4,7 @@
 //   node esbuild.mjs --production  minified, no source maps
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { mermaidPatches } from './scripts/mermaid-patches.mjs';
 
 // `archwright --version` and SARIF read the version from here (server/src/cli/version.ts).
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
@@ -23,7 +24,7 @@ const targets = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
     { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server/main.js', platform: 'node', format: 'cjs', target: 'node22' },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/main.js', platform: 'node', format: 'cjs', target: 'node22', define: { ARCHWRIGHT_VERSION: JSON.stringify(version) } },
-    { ...common, entryPoints: ['client/webview/preview.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022' }
+    { ...common, entryPoints: ['client/webview/preview.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [mermaidPatches()] }
 ].filter(t => existsSync(t.entryPoints[0]));
 
 if (watch) {

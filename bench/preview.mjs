@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ensureChromium } from '../scripts/code-server.mjs';
+import { mermaidPatches } from '../scripts/mermaid-patches.mjs';
 
 const SIZES = [50, 100, 200];
 
@@ -34,7 +35,8 @@ export async function measurePreview(root) {
     ensureChromium();
     // Bundled here, as run.mjs does with the server, so that a concurrent rebuild of out/ cannot change what is measured.
     await esbuild.build({ entryPoints: [join(root, 'client/webview/preview.ts')], outfile: join(webview, 'preview.js'),
-        bundle: true, minify: true, sourcemap: false, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning', legalComments: 'none' });
+        bundle: true, minify: true, sourcemap: false, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning', legalComments: 'none',
+        plugins: [mermaidPatches()] });
     const driver = join(bin, 'preview-measure.mjs');
     await esbuild.build({ entryPoints: [join(root, 'bench/preview-measure.ts')], outfile: driver, bundle: true, platform: 'node', format: 'esm',
         target: 'node22', logLevel: 'warning', legalComments: 'none', external: ['playwright-core'],

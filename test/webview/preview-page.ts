@@ -79,10 +79,14 @@ export class PreviewPage {
     sequence = 0;
     constructor(readonly page: Page) {}
 
-    /** Opens the page; `state` is what vscode.getState returns, as after a reload. */
+    /**
+     * Opens the page; `state` is what vscode.getState returns, as after a reload. `initScript` runs
+     * in the page before its own scripts (Playwright injects it, outside the page's CSP).
+     */
     static async open(browser: Browser, server: PreviewServer, theme: 'light' | 'dark' = 'light', state?: PreviewState,
-        screen = { width: 1100, height: 750, deviceScaleFactor: 1 }): Promise<PreviewPage> {
+        screen = { width: 1100, height: 750, deviceScaleFactor: 1 }, initScript?: string): Promise<PreviewPage> {
         const page = await browser.newPage({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.deviceScaleFactor });
+        if (initScript) await page.addInitScript(initScript);
         const query = new URLSearchParams({ theme, ...state ? { state: JSON.stringify(state) } : {} });
         await page.goto(`${server.origin}/preview.html?${query}`);
         const preview = new PreviewPage(page);

@@ -1,0 +1,5 @@
+// Types of mermaid-patches.mjs, for the tests that import it.
+import type { Plugin } from 'esbuild';
+
+/** The esbuild plugin that makes the preview's changes to Mermaid's code (see mermaid-patches.mjs). */
+export function mermaidPatches(): Plugin;

@@ -1,0 +1,63 @@
+// An esbuild plugin for the preview's bundle (esbuild.mjs, bench/preview.mjs): two changes to
+// Mermaid's code that draw the same diagrams faster (bench/NOTES.md has the numbers).
+//
+// 1. getConfig calls client/webview/mermaid-config.ts's copyOfConfig, which merges the
+//    configuration once per change instead of on every call (that file says why this is safe).
+// 2. When Mermaid lays out a cluster on its own, it logged, for every edge of every node of the
+//    cluster, the list of all edges copied so far. The log is off, but the list was still built:
+//    cubic in the cluster's size. The line goes; graphlib's edges() and edge() change nothing.
+//
+// Each change replaces exact text and keeps the number of lines, so source maps still line up.
+// When a Mermaid release changes that text, the build fails and names this file: read the new code,
+// check that the reasoning above still holds, and update the patch.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
+
+const PATCHES = [
+    {
+        name: 'getConfig',
+        /** The module of Mermaid's bundle that holds its configuration. */
+        module: /\nvar currentConfig = /,
+        original: `var getConfig = /* @__PURE__ */ __name(() => {
+  return assignWithDepth_default({}, currentConfig);
+}, "getConfig");`,
+        replacement: `var getConfig = /* @__PURE__ */ __name(() => {
+  return __archwrightCopyOfConfig(currentConfig, assignWithDepth_default);
+}, "getConfig");`,
+        // Imports are hoisted: appended, the import leaves every line where it was.
+        append: `import { copyOfConfig as __archwrightCopyOfConfig } from ${JSON.stringify(HELPER)};`
+    },
+    {
+        name: 'the cluster copy\'s edge log',
+        /** The module of Mermaid's dagre renderer that extracts clusters. */
+        module: /\nvar extractor = /,
+        original: `log.info("newGraph edges ", newGraph.edges(), newGraph.edge(newGraph.edges()[0]));`,
+        replacement: ''
+    }
+];
+
+/** @returns {import('esbuild').Plugin} */
+export function mermaidPatches() {
+    return {
+        name: 'archwright-mermaid',
+        setup(build) {
+            build.onLoad({ filter: /[\\/]node_modules[\\/]mermaid[\\/]dist[\\/].*\.mjs$/ }, async args => {
+                let text = await readFile(args.path, 'utf8');
+                const patches = PATCHES.filter(p => p.module.test(text));
+                if (patches.length === 0) return undefined;
+                const errors = [];
+                for (const patch of patches) {
+                    if (!text.includes(patch.original)) {
+                        errors.push({ text: `Mermaid's code for ${patch.name} is not the one scripts/mermaid-patches.mjs replaces (in ${args.path}): see that file` });
+                        continue;
+                    }
+                    text = text.replace(patch.original, patch.replacement);
+                    if (patch.append) text += `\n${patch.append}\n`;
+                }
+                return errors.length > 0 ? { errors } : { contents: text, loader: 'js' };
+            });
+        }
+    };
+}
