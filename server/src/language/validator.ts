@@ -104,6 +104,8 @@ export class ArchwrightValidator {
     }
 
     private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
+        // Most ids are declared once: that is known from the index without a range per declaration.
+        if ((this.folders.idsOf(folder).get(node.name)?.length ?? 0) < 2) return;
         const all = this.declarationsOf(folder, node.name);
         if (all.length < 2) return;
         const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;

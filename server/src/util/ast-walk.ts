@@ -8,20 +8,34 @@ import { CancellationToken } from 'vscode-languageserver';
  * visit the same nodes in the same (document) order.
  */
 
-/** Calls `visit` with each value of the node's own properties (not `$container` and the like), array items one by one. */
-function forEachValue(node: AstNode, visit: (value: unknown, property: string, index?: number) => void): void {
-    for (const property of Object.keys(node)) {
-        if (property.startsWith('$')) continue;
-        const value = (node as unknown as Record<string, unknown>)[property];
-        if (Array.isArray(value)) value.forEach((item, index) => visit(item, property, index));
-        else visit(value, property);
+/**
+ * Each own property of a node that is not Langium's (`$type`, `$container` and the like), in
+ * property order. `for...in` visits the same properties in the same order as `Object.keys` without
+ * making an array per node; AST nodes are plain objects, so nothing comes from a prototype (checked
+ * anyway). Walks run over whole files on every edit, so none of them allocates per node.
+ */
+function isOwnValue(record: Record<string, unknown>, property: string): boolean {
+    return property.charCodeAt(0) !== 36 /* $ */ && Object.prototype.hasOwnProperty.call(record, property);
+}
+
+/** Pushes the node's children onto `out` in document order: its properties that hold AST nodes, in property order. */
+function pushChildren(node: AstNode, out: AstNode[]): void {
+    const record = node as unknown as Record<string, unknown>;
+    for (const property in record) {
+        if (!isOwnValue(record, property)) continue;
+        const value = record[property];
+        if (Array.isArray(value)) {
+            for (let i = 0; i < value.length; i++) if (isAstNode(value[i])) out.push(value[i] as AstNode);
+        } else if (isAstNode(value)) {
+            out.push(value);
+        }
     }
 }
 
 /** The node's children in document order: its properties that hold AST nodes, in property order. */
 export function childrenOf(node: AstNode): AstNode[] {
     const children: AstNode[] = [];
-    forEachValue(node, value => { if (isAstNode(value)) children.push(value); });
+    pushChildren(node, children);
     return children;
 }
 
@@ -38,18 +52,38 @@ export async function walkAst(root: AstNode, visit: (node: AstNode) => void | bo
         let result = visit(node);
         if (result instanceof Promise) result = await result;
         if (result === false) continue;
-        const children = childrenOf(node);
-        for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+        // The children go on the stack last first, so that the first is visited next.
+        const first = pending.length;
+        pushChildren(node, pending);
+        for (let i = first, j = pending.length - 1; i < j; i++, j--) {
+            const swap = pending[i];
+            pending[i] = pending[j];
+            pending[j] = swap;
+        }
     }
 }
 
-/** The node's own references (not its children's), in property order, as Langium's `streamReferences` gives them. */
-export function referencesOf(node: AstNode): ReferenceInfo[] {
-    const out: ReferenceInfo[] = [];
-    forEachValue(node, (value, property, index) => {
-        if (isReference(value)) out.push({ reference: value as Reference, container: node, property, index });
-    });
-    return out;
+const NO_REFERENCES: readonly ReferenceInfo[] = Object.freeze([]);
+
+/**
+ * The node's own references (not its children's), in property order, as Langium's `streamReferences`
+ * gives them. Most nodes have none: they all get the same empty list.
+ */
+export function referencesOf(node: AstNode): readonly ReferenceInfo[] {
+    let out: ReferenceInfo[] | undefined;
+    const record = node as unknown as Record<string, unknown>;
+    for (const property in record) {
+        if (!isOwnValue(record, property)) continue;
+        const value = record[property];
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                if (isReference(value[index])) (out ??= []).push({ reference: value[index] as Reference, container: node, property, index });
+            }
+        } else if (isReference(value)) {
+            (out ??= []).push({ reference: value, container: node, property });
+        }
+    }
+    return out ?? NO_REFERENCES;
 }
 
 /** The tokens and comments under a CST node, in document order, gathered without recursion or a stream. */
