@@ -33,7 +33,7 @@ import { ArchwrightHoverProvider } from './lsp/hover-provider.js';
 import { ArchwrightCompletionProvider } from './lsp/completion-provider.js';
 import { ArchwrightCodeActionProvider } from './lsp/code-actions.js';
 import { ArchwrightReferences } from './lsp/references.js';
-import { ArchwrightLinker, ArchwrightReferenceDescriptionProvider } from './language/linking.js';
+import { ArchwrightAstNodeLocator, ArchwrightLinker, ArchwrightReferenceDescriptionProvider } from './language/linking.js';
 import { ArchwrightCodeLensProvider } from './lsp/code-lens-provider.js';
 
 /** The services Archwright adds to Langium's. */
@@ -87,7 +87,8 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
         CodeLensProvider: services => new ArchwrightCodeLensProvider(services)
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new ArchwrightReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new ArchwrightReferenceDescriptionProvider(services),
+        AstNodeLocator: () => new ArchwrightAstNodeLocator()
     },
     model: {
         ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders)

@@ -1,6 +1,10 @@
-import { DefaultLinker, DefaultReferenceDescriptionProvider, type LangiumDocument, type ReferenceDescription } from 'langium';
+import {
+    AstUtils, DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, isReference, UriUtils,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+} from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { referencesOf, walkAst } from '../util/ast-walk.js';
+import { rangeOfCst } from './cst-range.js';
 
 /** Langium's linker, walking the file without a stream per node (see util/ast-walk.ts). */
 export class ArchwrightLinker extends DefaultLinker {
@@ -21,5 +25,36 @@ export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDesc
             }
         }, cancelToken);
         return descriptions;
+    }
+
+    /** Langium's, with the reference's range worked out without keeping it on its CST node (see rangeOfCst). */
+    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
+        const reference = refInfo.reference;
+        const refNode = reference.$refNode;
+        if (reference.error || !refNode) return [];
+        const items: AstNodeDescription[] = isReference(reference)
+            ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
+            : reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
+        if (items.length === 0) return [];
+        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
+        const sourcePath = this.nodeLocator.getAstNodePath(refInfo.container);
+        const segment = { range: rangeOfCst(refNode), offset: refNode.offset, end: refNode.end, length: refNode.end - refNode.offset };
+        return items.map(item => ({
+            sourceUri, sourcePath, targetUri: item.documentUri, targetPath: item.path, segment, local: UriUtils.equals(item.documentUri, sourceUri)
+        }));
+    }
+}
+
+/**
+ * Langium's paths of AST nodes (`/declarations@3/members@0`), joined once. Langium appends each
+ * segment to its container's path with `+`, which V8 keeps as a chain of joined pieces (32 bytes a
+ * piece, one chain per path); the reference index keeps a path per reference. Joined: 1.8 MB less
+ * live heap at M.
+ */
+export class ArchwrightAstNodeLocator extends DefaultAstNodeLocator {
+    override getAstNodePath(node: AstNode): string {
+        const segments: string[] = [];
+        for (let n = node; n.$container; n = n.$container) segments.push(this.getPathSegment(n));
+        return segments.length === 0 ? '' : this.segmentSeparator + segments.reverse().join(this.segmentSeparator);
     }
 }

@@ -1,6 +1,7 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { propertyKeyword } from '../language/property-names.js';
+import { rangeOfCst } from '../language/cst-range.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
@@ -40,7 +41,7 @@ export function buildFragment(doc: LangiumDocument, pieces?: { cache: Declaratio
 }
 
 function declarationPiece(decl: ast.Declaration, uri: string, { cache, epoch }: { cache: DeclarationPieces; epoch: number }): ModelFragment {
-    const r = decl.$cstNode?.range;
+    const r = decl.$cstNode && rangeOfCst(decl.$cstNode);
     if (!r) return buildPiece(decl, uri, emptyFragment(uri));
     const key = `${epoch}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
     const cached = cache.get(decl);
@@ -133,12 +134,13 @@ function keyed(flow: Flow, n: number): Flow {
 const isKeyword = GrammarAST.isKeyword;
 
 function rangeOf(node: AstNode | undefined): Range {
-    const r = node?.$cstNode?.range;
+    const r = node?.$cstNode && rangeOfCst(node.$cstNode);
     return r ? { start: { ...r.start }, end: { ...r.end } } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-function cstRange(cst: { range: Range }): Range {
-    return { start: { ...cst.range.start }, end: { ...cst.range.end } };
+function cstRange(cst: CstNode): Range {
+    const r = rangeOfCst(cst);
+    return { start: { ...r.start }, end: { ...r.end } };
 }
 
 // The CST nodes of the node itself: its children, and theirs where they still belong to the node

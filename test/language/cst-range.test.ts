@@ -1,0 +1,78 @@
+import {
+    AstUtils, DefaultAstNodeLocator, DefaultReferenceDescriptionProvider, EmptyFileSystem, isCompositeCstNode,
+    type CstNode, type ReferenceDescription
+} from 'langium';
+import { describe, expect, it } from 'vitest';
+import { rangeOfCst } from '../../server/src/language/cst-range.js';
+import { ArchwrightAstNodeLocator } from '../../server/src/language/linking.js';
+import { createArchwrightServices } from '../../server/src/module.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { loadWorkspace } from '../helpers.js';
+
+// Memory: ranges worked out without being kept on Langium's CST nodes, and AST node paths joined
+// once. Both must answer exactly what Langium's own do, on valid text and on what error recovery
+// makes of broken text (empty and hidden-only nodes).
+const { Archwright } = createArchwrightServices(EmptyFileSystem);
+const parse = (text: string) => Archwright.parser.LangiumParser.parse(text).value;
+
+function cstNodes(root: CstNode): CstNode[] {
+    const all: CstNode[] = [root];
+    for (let i = 0; i < all.length; i++) {
+        const node = all[i];
+        if (isCompositeCstNode(node)) all.push(...node.content);
+    }
+    return all;
+}
+
+/** The fixtures, and 100 seeded mutations of them (many with syntax errors). */
+function texts(): string[] {
+    const fixtures = loadFixtures();
+    const random = new Random(20261126);
+    return [...fixtures, ...Array.from({ length: 100 }, () => mutate(random.pick(fixtures), random, fixtures).text)];
+}
+
+describe('ranges of CST nodes without keeping them', () => {
+    it("equal Langium's range of every node, and keep nothing on the nodes", () => {
+        for (const text of texts()) {
+            const nodes = cstNodes(parse(text).$cstNode!);
+            const ours = nodes.map(n => rangeOfCst(n));
+            expect(nodes.filter(n => (n as { _rangeCache?: unknown })._rangeCache !== undefined)).toEqual([]);
+            expect(ours).toEqual(nodes.map(n => n.range));
+        }
+    });
+
+    it('return the range a node already keeps', () => {
+        const node = parse('service a "A" {\n  owner "x"\n}\n').$cstNode!;
+        const kept = node.range;
+        expect(rangeOfCst(node)).toBe(kept);
+    });
+});
+
+describe('paths of AST nodes', () => {
+    it("equal Langium's, and lead back to the node", () => {
+        const ours = new ArchwrightAstNodeLocator();
+        const langiums = new DefaultAstNodeLocator();
+        for (const text of texts()) {
+            const root = parse(text);
+            for (const node of AstUtils.streamAst(root)) {
+                const path = ours.getAstNodePath(node);
+                expect(path).toBe(langiums.getAstNodePath(node));
+                expect(ours.getAstNode(root, path)).toBe(node);
+            }
+        }
+    });
+});
+
+describe('the reference index', () => {
+    it("describes every reference as Langium's provider does", async () => {
+        const [example] = loadFixtures();
+        const ws = await loadWorkspace({ 'a.arch': example, 'b.arch': 'service extra "E"\nextra -> shop.orders "asks"\nextra -> nowhere\n' });
+        const langiums = new DefaultReferenceDescriptionProvider(ws.services);
+        const plain = (ds: ReferenceDescription[]) => ds.map(d => ({ ...d, sourceUri: d.sourceUri.toString(), targetUri: d.targetUri.toString() }));
+        for (const doc of ws.documents) {
+            const ours = await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(doc);
+            expect(ours.length).toBeGreaterThan(0);
+            expect(plain(ours)).toEqual(plain(await langiums.createDescriptions(doc)));
+        }
+    });
+});
