@@ -55,6 +55,9 @@ export class ArchwrightAstNodeLocator extends DefaultAstNodeLocator {
     override getAstNodePath(node: AstNode): string {
         const segments: string[] = [];
         for (let n = node; n.$container; n = n.$container) segments.push(this.getPathSegment(n));
-        return segments.length === 0 ? '' : this.segmentSeparator + segments.reverse().join(this.segmentSeparator);
+        if (segments.length === 0) return '';
+        // The empty first segment gives the leading separator: join always copies two or more strings into one.
+        segments.push('');
+        return segments.reverse().join(this.segmentSeparator);
     }
 }
