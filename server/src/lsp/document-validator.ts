@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultDocumentValidator, DocumentValidator, type AstNode, type LangiumDocument,
+    AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument,
     type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -12,7 +12,13 @@ import type { ModelDiagnostic } from '../model/diagnostic.js';
 import type { ReadinessService } from '../rules/readiness-service.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { TextFileSystemProvider } from '../language/text-files.js';
-import { walkAst } from '../util/ast-walk.js';
+import { childrenOf, walkAst } from '../util/ast-walk.js';
+import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
+import { isModel } from '../language/generated/ast.js';
+
+/** One call of a validation acceptor: severity, message and where. */
+type KeptCall = Parameters<ValidationAcceptor>;
+const NO_CALLS: readonly KeptCall[] = Object.freeze([]);
 
 const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
 
@@ -25,6 +31,10 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     private readonly readiness: ReadinessService;
     private readonly folders: ModelFolders;
     private readonly services: ArchwrightServices;
+    /** What the checks said of each top-level declaration at its last validation (see validateAstNodes). */
+    private readonly keptChecks = new WeakMap<AstNode, { key: string; calls: readonly KeptCall[] }>();
+    /** Of the last validation: the top-level declarations checked, and those whose checks' answer was kept. */
+    lastValidation = { checked: 0, kept: 0 };
 
     constructor(services: ArchwrightServices) {
         super(services);
@@ -61,6 +71,15 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
      * each node, and builds a stream of checks per node. Here the checks of each node type are looked
      * up once per validation, a check is awaited only when it returns a promise, and cancellation is
      * checked every few hundred nodes. About a third of the validation time of a large model.
+     *
+     * And a top-level declaration that incremental parsing kept (the same object as at the last
+     * validation) gets what its checks said then, when no build since has changed what any file
+     * exports (ArchwrightDocumentBuilder.exportsEpoch: names, with the type and kind of what they
+     * name). The checks of a declaration read its own nodes and, through references and the folder's
+     * index of ids, only those names, types and kinds, so they would say the same again. What they
+     * said is kept as the acceptor's calls, not as diagnostics: replayed, each range is worked out
+     * again from the node, so a declaration that moved (lines added above it) is still right. Calls
+     * that carry positions of their own (a range, related locations) are never kept.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
@@ -73,11 +92,40 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             return checks;
         };
         // Synchronous per node unless a check returns a promise (an async visitor would be awaited per node).
-        await walkAst(rootNode, node => {
+        const visitor = (accept: ValidationAcceptor) => (node: AstNode) => {
             const nodeOptions = this.validateSingleNodeOptions(node, options);
-            const pending = nodeOptions.validateNode ? runChecks(checksOf(node.$type), node, acceptor, cancelToken) : undefined;
+            const pending = nodeOptions.validateNode ? runChecks(checksOf(node.$type), node, accept, cancelToken) : undefined;
             return pending ? pending.then(() => nodeOptions.validateChildren) : nodeOptions.validateChildren;
-        }, cancelToken);
+        };
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        this.lastValidation = { checked: 0, kept: 0 };
+        if (!isModel(rootNode) || !(builder instanceof ArchwrightDocumentBuilder)) {
+            await walkAst(rootNode, visitor(acceptor), cancelToken);
+            return;
+        }
+        const key = `${builder.exportsEpoch}:${options.categories?.join(',') ?? ''}`;
+        const rootOptions = this.validateSingleNodeOptions(rootNode, options);
+        if (rootOptions.validateNode) await runChecks(checksOf(rootNode.$type), rootNode, acceptor, cancelToken);
+        if (!rootOptions.validateChildren) return;
+        for (const declaration of childrenOf(rootNode)) {
+            await interruptAndCheck(cancelToken);
+            const kept = this.keptChecks.get(declaration);
+            if (kept?.key === key) {
+                for (const [severity, message, info] of kept.calls) acceptor(severity, message, info);
+                this.lastValidation.kept++;
+                continue;
+            }
+            const calls: KeptCall[] = [];
+            let keepable = true;
+            await walkAst(declaration, visitor((severity, message, info) => {
+                calls.push([severity, message, info]);
+                if ((info as { range?: unknown }).range !== undefined || info.relatedInformation !== undefined) keepable = false;
+                acceptor(severity, message, info);
+            }), cancelToken);
+            if (keepable) this.keptChecks.set(declaration, { key, calls: calls.length > 0 ? calls : NO_CALLS });
+            else this.keptChecks.delete(declaration);
+            this.lastValidation.checked++;
+        }
     }
 
     /**

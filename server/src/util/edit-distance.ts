@@ -18,16 +18,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /**
  * The closest candidate within an edit distance of 2, or a third of the word's length when that is
- * larger; ties go to the first candidate in order.
+ * larger; of candidates equally close, the first in alphabetical order, so that the answer does not
+ * depend on the order they come in (an index's order changes with the order files were built in).
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
     const limit = Math.max(2, Math.floor(word.length / 3));
+    const lower = word.toLowerCase();
     let best: string | undefined;
     let bestDistance = limit + 1;
     for (const candidate of candidates) {
         if (candidate === word) continue;
-        const d = editDistance(word.toLowerCase(), candidate.toLowerCase(), bestDistance - 1 < limit ? bestDistance - 1 : limit);
-        if (d < bestDistance) {
+        const d = editDistance(lower, candidate.toLowerCase(), Math.min(bestDistance, limit));
+        if (d < bestDistance || (d === bestDistance && d <= limit && best !== undefined && candidate < best)) {
             best = candidate;
             bestDistance = d;
         }

@@ -1,0 +1,115 @@
+// The document validator keeps what its checks said of each top-level declaration that incremental
+// parsing kept (lsp/document-validator.ts, validateAstNodes). After any edit, the edited file's
+// diagnostics must be those of a fresh build of the same files.
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver';
+import { archwrightFiles, plan } from '../../bench/generate.mjs';
+import type { ArchwrightDocumentValidator } from '../../server/src/lsp/document-validator.js';
+import { loadFixtures, Random } from '../fuzz/mutations.js';
+import { loadWorkspace, type Workspace } from '../helpers.js';
+
+const shape = (d: Diagnostic) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message, data: d.data, related: d.relatedInformation });
+
+async function fresh(files: Record<string, string>, name: string): Promise<unknown[]> {
+    const ws = await loadWorkspace(files);
+    return (ws.doc(name).diagnostics ?? []).map(shape);
+}
+
+const validator = (ws: Workspace) => ws.services.validation.DocumentValidator as ArchwrightDocumentValidator;
+
+/** Edits as people make them, most inside one declaration, some that change names, kinds or lines. */
+function edit(text: string, random: Random): string {
+    const strings = [...text.matchAll(/"[^"\n\\]*"/g)];
+    const lines = text.split('\n');
+    switch (random.int(8)) {
+        case 0: case 1: {
+            if (strings.length === 0) return text;
+            const s = random.pick(strings);
+            const at = s.index! + 1 + random.int(s[0].length - 1);
+            return text.slice(0, at) + random.pick(['a', ' ', 'Z']) + text.slice(at);
+        }
+        case 2: {
+            const at = random.int(lines.length);
+            return [...lines.slice(0, at), random.pick(['', '// note', '  ']), ...lines.slice(at)].join('\n');
+        }
+        case 3: return text.replace(/\b(service|database|queue|app)\b/, () => random.pick(['service', 'database', 'queue', 'app']));
+        case 4: {
+            const ids = [...text.matchAll(/^(?:service|database|queue|app|external|person) ([a-z][\w-]*)/gm)].map(m => m[1]);
+            if (ids.length === 0) return text;
+            const id = random.pick(ids);
+            return text.replace(new RegExp(`\\b${id}\\b`), `${id}x`);
+        }
+        case 5: return `${text}\nservice extra${random.int(3)} "Extra" {\n  technology "Go"\n}\n`;
+        case 6: {
+            const ids = [...text.matchAll(/^(?:service|database|queue|app) ([a-z][\w-]*)/gm)].map(m => m[1]);
+            return ids.length < 2 ? text : `${text}\n${random.pick(ids)} -> ${random.pick(ids)} "calls"\n`;
+        }
+        default: {
+            const at = random.int(lines.length);
+            return [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
+        }
+    }
+}
+
+describe('validation kept per declaration', () => {
+    it('gives a fresh build\'s diagnostics after 40 edits of the S model and the fixtures, and keeps most declarations\' checks', { timeout: 120_000 }, async () => {
+        const files: Record<string, string> = Object.fromEntries(archwrightFiles(plan('S')));
+        loadFixtures().slice(0, 2).forEach((text, i) => { files[`fixture-${i}.arch`] = text; });
+        const ws = await loadWorkspace(files);
+        const random = new Random(20261126);
+        const names = Object.keys(files);
+        let kept = 0;
+        for (let step = 0; step < 40; step++) {
+            const name = random.pick(names);
+            files[name] = edit(files[name], random);
+            await ws.write(name, files[name]);
+            kept += validator(ws).lastValidation.kept;
+            expect((ws.current(name).diagnostics ?? []).map(shape), `step ${step}, ${name}`).toEqual(await fresh(files, name));
+        }
+        expect(kept).toBeGreaterThan(100);
+    });
+
+    it('checks a declaration again when what another file exports changes its answer', async () => {
+        const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}" {\n  technology "Go"\n}\n`).join('');
+        const files = {
+            'a.arch': `service api "API" {\n  technology "Go"\n}\n${services}queue events "Events"\napi -> events "publishes"\n`,
+            'b.arch': 'database store "Store"\n'
+        };
+        const ws = await loadWorkspace(files);
+        // Title edits at the end of a.arch: the declarations far from it are kept, api among them (from
+        // the second edit: the first build validated with every category, edits with Langium's fast ones).
+        await ws.write('a.arch', files['a.arch'].replace('"Events"', '"The events"'));
+        await ws.write('a.arch', files['a.arch'].replace('"Events"', '"All events"'));
+        expect(validator(ws).lastValidation.kept).toBeGreaterThan(4);
+        // b.arch now declares api too: a.arch's api is a duplicate, which a.arch's next validation must say.
+        await ws.write('b.arch', `${files['b.arch']}service api "Other API"\n`);
+        await ws.write('a.arch', files['a.arch'].replace('"Events"', '"Our events"'));
+        expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).toContain('duplicate-id');
+    });
+
+    it('checks a declaration again when another file changes the kind of what it refers to', async () => {
+        const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}"\n`).join('');
+        const a = `view inside "Inside" of shop\n${services}queue events "Events"\n`;
+        const files: Record<string, string> = { 'a.arch': a, 'b.arch': 'system shop "Shop"\n' };
+        const ws = await loadWorkspace(files);
+        await ws.write('a.arch', a.replace('"Events"', '"The events"'));
+        await ws.write('a.arch', files['a.arch'] = a.replace('"Events"', '"All events"'));
+        expect(validator(ws).lastValidation.kept).toBeGreaterThan(4);
+        expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).not.toContain('wrong-kind');
+        // shop becomes a service: a view of it now needs a system.
+        await ws.write('b.arch', files['b.arch'] = 'service shop "Shop"\n');
+        expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).toContain('wrong-kind');
+        expect((ws.current('a.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'a.arch'));
+    });
+
+    it('never keeps what carries positions of its own: a duplicate id names where the other one is', async () => {
+        const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}"\n`).join('');
+        const a = `service dup "First"\n${services}service dup "Second"\n`;
+        const files: Record<string, string> = { 'a.arch': a };
+        const ws = await loadWorkspace(files);
+        await ws.write('a.arch', a.replace('"S5"', '"S five"'));
+        // Lines added before the second dup: the first one's related location must follow it.
+        await ws.write('a.arch', files['a.arch'] = a.replace('service s5', '\n\nservice s5'));
+        expect((ws.current('a.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'a.arch'));
+    });
+});
