@@ -1,16 +1,13 @@
 // Microbenchmark of Mermaid's getConfig copy: Mermaid's own assignWithDepth({}, config) against the
 // preview's copyOfConfig (client/webview/mermaid-config.ts), on Mermaid's default configuration with
 // the preview's settings. Run: node bench/mermaid-config-copy.mjs (see bench/NOTES.md).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { mermaidConfigModule } from '../scripts/mermaid-patches.mjs';
 
 const root = join(import.meta.dirname, '..');
-const chunks = join(root, 'node_modules/mermaid/dist/chunks/mermaid.core');
-const file = readdirSync(chunks).find(f => f.endsWith('.mjs') && /\nvar currentConfig = /.test(readFileSync(join(chunks, f), 'utf8')));
-if (!file) throw new Error(`no module of ${chunks} declares currentConfig`);
-const mermaid = await import(pathToFileURL(join(chunks, file)).href);
+const mermaid = await import(pathToFileURL(mermaidConfigModule()).href);
 mermaid.setConfig({ securityLevel: 'strict', flowchart: { htmlLabels: true, subGraphTitleMargin: { top: 4, bottom: 22 } } });
 const config = mermaid.getConfig();
 

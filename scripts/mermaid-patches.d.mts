@@ -3,3 +3,6 @@ import type { Plugin } from 'esbuild';
 
 /** The esbuild plugin that makes the preview's changes to Mermaid's code (see mermaid-patches.mjs). */
 export function mermaidPatches(): Plugin;
+
+/** The file of Mermaid's bundle that holds its configuration. */
+export function mermaidConfigModule(root?: string): string;

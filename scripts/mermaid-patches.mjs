@@ -10,7 +10,9 @@
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
 // check that the reasoning above still holds, and update the patch.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
@@ -37,6 +39,14 @@ const PATCHES = [
         replacement: ''
     }
 ];
+
+/** The file of Mermaid's bundle that holds its configuration (for the tests and bench/mermaid-config-copy.mjs). */
+export function mermaidConfigModule(root = fileURLToPath(new URL('..', import.meta.url))) {
+    const chunks = join(root, 'node_modules/mermaid/dist/chunks/mermaid.core');
+    const file = readdirSync(chunks).find(f => f.endsWith('.mjs') && PATCHES[0].module.test(readFileSync(join(chunks, f), 'utf8')));
+    if (!file) throw new Error(`no module of ${chunks} declares currentConfig`);
+    return join(chunks, file);
+}
 
 /** @returns {import('esbuild').Plugin} */
 export function mermaidPatches() {

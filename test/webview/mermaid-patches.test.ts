@@ -1,6 +1,6 @@
 // The preview's changes to Mermaid (scripts/mermaid-patches.mjs): getConfig's copies
 // (client/webview/mermaid-config.ts) are the same as Mermaid's own, and so are the pictures.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,14 +8,13 @@ import * as esbuild from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { copyOfConfig } from '../../client/webview/mermaid-config.js';
-import { mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+import { mermaidConfigModule, mermaidPatches } from '../../scripts/mermaid-patches.mjs';
 import type { Workspace } from '../helpers.js';
 import { diagram, EXAMPLE, loadWorkspace, renderFields } from './diagrams.js';
 import { launchChromium, PreviewPage, PreviewServer } from './preview-page.js';
 import { modelText } from '../../bench/views-model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CHUNKS = join(ROOT, 'node_modules/mermaid/dist/chunks/mermaid.core');
 
 type Config = Record<string, unknown>;
 interface ConfigModule {
@@ -26,10 +25,8 @@ interface ConfigModule {
 }
 
 /** Mermaid's own configuration module, as its bundle ships it (the plugin's target). */
-async function mermaidConfigModule(): Promise<ConfigModule> {
-    const file = readdirSync(CHUNKS).filter(f => f.endsWith('.mjs')).find(f => /\nvar currentConfig = /.test(readFileSync(join(CHUNKS, f), 'utf8')));
-    if (!file) throw new Error(`no module of ${CHUNKS} declares currentConfig`);
-    return import(pathToFileURL(join(CHUNKS, file)).href) as Promise<ConfigModule>;
+function mermaidConfig(): Promise<ConfigModule> {
+    return import(pathToFileURL(mermaidConfigModule()).href) as Promise<ConfigModule>;
 }
 
 /** Every object reachable down to `depth` levels, with its path. */
@@ -44,7 +41,7 @@ function objectsTo(config: Config, depth: number, path = '', out = new Map<strin
 
 describe('copies of the configuration', () => {
     let mermaid: ConfigModule;
-    beforeAll(async () => { mermaid = await mermaidConfigModule(); });
+    beforeAll(async () => { mermaid = await mermaidConfig(); });
 
     /** A configuration with what assignWithDepth treats specially at each depth. */
     function unusual(): Config {

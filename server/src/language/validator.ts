@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, WorkspaceCache, type Reference, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, WorkspaceCache, type Reference, type AstNode, type AstNodeDescription, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { DiagnosticRelatedInformation, Range } from 'vscode-languageserver';
 import type { ArchwrightServices } from '../module.js';
 import * as ast from './generated/ast.js';
@@ -105,8 +105,9 @@ export class ArchwrightValidator {
 
     private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
         // Most ids are declared once: that is known from the index without a range per declaration.
-        if ((this.folders.idsOf(folder).get(node.name)?.length ?? 0) < 2) return;
-        const all = this.declarationsOf(folder, node.name);
+        const declarations = this.folders.idsOf(folder).get(node.name);
+        if (!declarations || declarations.length < 2) return;
+        const all = declared(node.name, declarations);
         if (all.length < 2) return;
         const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
         const others = all.filter(d => !(d.uri === document.uri.toString() && here && d.range.start.line === here.start.line && d.range.start.character === here.start.character));
@@ -118,16 +119,6 @@ export class ArchwrightValidator {
         }));
         accept('error', `${node.name} is declared ${all.length} times; ids must be unique across the model.`,
             { node, property: 'name', code: CoreCodes.duplicateId, relatedInformation: related });
-    }
-
-    /** Every declaration of the id in the folder's model, with where its name is (the index holds them once per indexing). */
-    private declarationsOf(folder: string, name: string): Declared[] {
-        const declared: Declared[] = [];
-        for (const d of this.folders.idsOf(folder).get(name) ?? []) {
-            const range = d.nameSegment?.range ?? d.selectionSegment?.range;
-            if (range) declared.push({ name, uri: d.documentUri.toString(), range });
-        }
-        return declared;
     }
 
     private checkArchitectures(model: ast.Model, folder: string, accept: ValidationAcceptor): void {
@@ -150,4 +141,14 @@ export class ArchwrightValidator {
             });
         }
     }
+}
+
+/** The declarations of an id (the folder index holds them once per indexing), with where each name is. */
+function declared(name: string, declarations: readonly AstNodeDescription[]): Declared[] {
+    const out: Declared[] = [];
+    for (const d of declarations) {
+        const range = d.nameSegment?.range ?? d.selectionSegment?.range;
+        if (range) out.push({ name, uri: d.documentUri.toString(), range });
+    }
+    return out;
 }

@@ -156,8 +156,7 @@ function keyed(flow: Flow, n: number): Flow {
 const isKeyword = GrammarAST.isKeyword;
 
 function rangeOf(node: AstNode | undefined): Range {
-    const r = node?.$cstNode && rangeOfCst(node.$cstNode);
-    return r ? { start: { ...r.start }, end: { ...r.end } } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return node?.$cstNode ? cstRange(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 function cstRange(cst: CstNode): Range {
