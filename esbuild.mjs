@@ -24,6 +24,9 @@ const targets = [
     { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'out/client/extension.js', platform: 'node', format: 'cjs', target: 'node22', external: ['vscode'] },
     { ...common, entryPoints: ['server/src/main.ts'], outfile: 'out/server/main.js', platform: 'node', format: 'cjs', target: 'node22' },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli/main.js', platform: 'node', format: 'cjs', target: 'node22', define: { ARCHWRIGHT_VERSION: JSON.stringify(version) } },
+    // bin/archwright.js loads this first: it starts commands from the bundle's startup snapshot (server/src/cli/launcher.ts).
+    { ...common, entryPoints: ['server/src/cli/launcher.ts'], outfile: 'out/cli/launcher.js', platform: 'node', format: 'cjs', target: 'node22' },
+    { ...common, entryPoints: ['server/src/cli/snapshot-entry.ts'], outfile: 'out/cli/snapshot-entry.js', platform: 'node', format: 'cjs', target: 'node22' },
     { ...common, entryPoints: ['client/webview/preview.ts'], outfile: 'out/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [mermaidPatches()] }
 ].filter(t => existsSync(t.entryPoints[0]));
 

@@ -6,8 +6,9 @@ import { exportCommand } from './export.js';
 import { formatCommand } from './format.js';
 import { lspCommand } from './lsp.js';
 import { useBundledRuleDocs } from './paths.js';
+import { buildingSnapshot, runFromSnapshot } from './snapshot.js';
 import { VERSION } from './version.js';
-import { UsageError } from './workspace.js';
+import { prepareServices, UsageError } from './workspace.js';
 
 const HELP = `archwright ${VERSION}: architecture as code, checked from whiteboard to production
 
@@ -51,7 +52,16 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then(code => { process.exitCode = code; }, error => {
-    process.stderr.write(`archwright: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-});
+function run(argv: string[]): void {
+    main(argv).then(code => { process.exitCode = code; }, error => {
+        process.stderr.write(`archwright: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exitCode = 2;
+    });
+}
+
+if (buildingSnapshot()) {
+    prepareServices();
+    runFromSnapshot(run);
+} else {
+    run(process.argv.slice(2));
+}

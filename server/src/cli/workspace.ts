@@ -100,13 +100,36 @@ export async function loadModel(files: readonly string[]): Promise<LoadedModel> 
     }
 }
 
+// Built once and checked: no editor will ask where a declaration is used.
+const modelServices = () => createArchwrightServices(NodeFileSystem, { referenceIndex: false });
+let prepared: ReturnType<typeof modelServices> | undefined;
+
+/**
+ * Builds the services that the next model will be loaded with, and what they build only when first
+ * used: the parser above all (Chevrotain analyses the grammar), the lexer, the document builder,
+ * linker and validator. The command line's startup snapshot calls this (snapshot.ts), so that a
+ * command started from it finds them ready. They serve one model: a second one gets new services.
+ */
+export function prepareServices(): void {
+    prepared = modelServices();
+    const { shared, Archwright } = prepared;
+    void [Archwright.parser.LangiumParser, Archwright.parser.Lexer, Archwright.references.Linker, Archwright.references.ScopeProvider,
+        Archwright.references.ScopeComputation, Archwright.validation.DocumentValidator, shared.workspace.DocumentBuilder,
+        shared.workspace.IndexManager, shared.workspace.LangiumDocumentFactory, shared.workspace.LangiumDocuments];
+}
+
+function takePreparedServices(): ReturnType<typeof modelServices> | undefined {
+    const services = prepared;
+    prepared = undefined;
+    return services;
+}
+
 async function buildModel(files: readonly string[], progress: Progress): Promise<LoadedModel> {
     const texts = files.map((f, i) => {
         progress.update(`reading ${i + 1}/${files.length} files`);
         return [f, readModelFile(f)] as const;
     });
-    // Built once and checked: no editor will ask where a declaration is used.
-    const { shared, Archwright } = createArchwrightServices(NodeFileSystem, { referenceIndex: false });
+    const { shared, Archwright } = takePreparedServices() ?? modelServices();
     let validated = 0;
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress.update(`checking ${++validated}/${files.length} files`));
     const documents: LangiumDocument[] = [];
