@@ -1,4 +1,4 @@
-import { DocumentState, type LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { Random } from '../fuzz/mutations.js';
 import { diagnosticLines, loadWorkspace, type Workspace } from '../helpers.js';
@@ -41,6 +41,14 @@ async function expectSameAsFresh(ws: Workspace, files: Record<string, string>): 
     }
     const strip = (m: unknown) => JSON.parse(JSON.stringify(m));
     expect(strip(ws.model().model)).toEqual(strip(fresh.model().model));
+    // The index of references (find references, rename), built after the edited file's diagnostics.
+    for (const name of Object.keys(files)) expect(referencesOf(ws, name), `references of ${name}`).toEqual(referencesOf(fresh, name));
+}
+
+/** The index's references from a file, in a stable order, with the files named as in the workspace. */
+function referencesOf(ws: Workspace, name: string): string[] {
+    const index = (ws.shared.workspace.IndexManager as unknown as { referenceIndex: Map<string, ReferenceDescription[]> }).referenceIndex;
+    return (index.get(ws.uri(name)) ?? []).map(r => JSON.stringify([r.sourcePath, r.targetUri.toString(), r.targetPath, r.segment.range, r.segment.offset, r.segment.length, r.local])).sort();
 }
 
 describe('incremental rebuilds', () => {
@@ -131,6 +139,33 @@ describe('incremental rebuilds', () => {
         await ws.write('a.arch', files['a.arch'].replace('service orders', 'service order'));
         expect(events.indexOf('linked b.arch')).toBeLessThan(events.indexOf('validated a.arch'));
         await expectSameAsFresh(ws, { ...files, 'a.arch': files['a.arch'].replace('service orders', 'service order') });
+    });
+
+    // With the files that reference the edited one relinked (b.arch references a.arch), the edited
+    // file is validated first, and its references indexed after its diagnostics are out.
+    // With the files that reference the edited one relinked (b.arch references a.arch), the edited
+    // file is validated first, and its references indexed once its diagnostics are out.
+    it("publishes the edited file's diagnostics before it indexes its references, and indexes them all the same", async () => {
+        const files = { ...FILES };
+        const ws = await loadWorkspace(files);
+        const builder = ws.shared.workspace.DocumentBuilder;
+        let atValidated: string[] | undefined;
+        let asked: Promise<string[]> | undefined;
+        const listener = builder.onDocumentPhase(DocumentState.Validated, doc => {
+            if (doc.uri.toString() !== ws.uri('a.arch')) return;
+            atValidated = referencesOf(ws, 'a.arch');
+            // Finding references asked now waits for the whole build, which ends after the index is up to date.
+            asked = builder.waitUntil(DocumentState.IndexedReferences).then(() => referencesOf(ws, 'a.arch'));
+        });
+        const before = referencesOf(ws, 'a.arch');
+        const edited = { ...files, 'a.arch': files['a.arch'] + 'orders -> db "reads"\n' };
+        await ws.write('a.arch', edited['a.arch']);
+        listener.dispose();
+        // Langium takes a changed file's references out of the index as the update starts.
+        expect(atValidated).toEqual([]);
+        expect(referencesOf(ws, 'a.arch')).toHaveLength(before.length + 2);
+        expect(await asked).toEqual(referencesOf(ws, 'a.arch'));
+        await expectSameAsFresh(ws, edited);
     });
 
     // Random sequences of the edits that matter to incremental rebuilds: exports kept or changed,

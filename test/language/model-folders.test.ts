@@ -36,11 +36,16 @@ function fromWholeIndex(ws: Workspace, names: readonly string[]): unknown {
     const folder = folders.folderOf(WORKSPACE_ROOT + 'a.arch');
     const reflection = ws.shared.AstReflection;
     const entries = ws.shared.workspace.IndexManager.allElements().filter(d => folders.folderOf(d.documentUri) === folder).toArray();
+    // The declarations of a name in the order of files and places, whatever order the index has
+    // the files in (a reference to an id declared twice resolves to the first).
+    const placed = [...entries].sort((a, b) => a.documentUri.toString() < b.documentUri.toString() ? -1 : a.documentUri.toString() > b.documentUri.toString() ? 1
+        : (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0));
     const ids = new Map<string, Entry[]>();
-    for (const d of entries) if (!d.name.includes('.') && d.type !== 'Instance') ids.set(d.name, [...ids.get(d.name) ?? [], d]);
+    for (const d of placed) if (!d.name.includes('.') && d.type !== 'Instance') ids.set(d.name, [...ids.get(d.name) ?? [], d]);
     const scopes = TYPES.map(type => {
         const scope = new MultiMapScope(entries.filter(d => reflection.isSubtype(d.type, type)));
-        return [type, names.map(n => { const d = scope.getElement(n); return d ? where(d) : `${n}:-`; }), scope.getAllElements().map(where).toArray()];
+        const byPlace = new MultiMapScope(placed.filter(d => reflection.isSubtype(d.type, type)));
+        return [type, names.map(n => { const d = byPlace.getElement(n); return d ? where(d) : `${n}:-`; }), scope.getAllElements().map(where).toArray()];
     });
     return { ids: [...ids].map(([name, all]) => `${name}=${all.map(where).join(',')}`).sort(), all: entries.map(where), scopes };
 }

@@ -1,9 +1,9 @@
 import type { ModelFolders } from './model-folders.js';
 import {
-    DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
+    DefaultDocumentBuilder, delayNextTick, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, type URI
 } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import type { ArchwrightServices } from '../module.js';
 import { isArchitecture, isModel } from './generated/ast.js';
@@ -63,11 +63,17 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * With relinked documents keeping their diagnostics, the edited documents are linked, indexed
-     * and validated before them: their diagnostics are published without waiting for the files
-     * that merely reference them to be relinked. The model those validations read is whole: every
+     * With relinked documents keeping their diagnostics, the edited documents are linked and
+     * validated before them: their diagnostics are published without waiting for the files that
+     * merely reference them to be relinked. The model those validations read is whole: every
      * relinked document keeps its model fragment (nothing it resolves to changed). Builder-wide
      * phases are still announced by Langium once every document has reached them.
+     *
+     * The edited documents' references are indexed after their diagnostics are out: no check
+     * reads the index of references, only finding references, renaming and highlighting do, and
+     * Langium has those wait for the whole build to reach IndexedReferences (the builder's state,
+     * set back at every update), which it reaches after this. Code lenses wait for the document's
+     * IndexedReferences, announced with Validated; they read the model, not the index.
      */
     private async validateEditedFirst(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<void> {
         if (this.kept.size === 0) return;
@@ -82,16 +88,17 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             await this.notifyDocumentPhase(doc, DocumentState.Linked, cancelToken);
         }
         for (const doc of edited) {
-            await this.indexManager.updateReferences(doc, cancelToken);
-            doc.state = DocumentState.IndexedReferences;
-            await this.notifyDocumentPhase(doc, DocumentState.IndexedReferences, cancelToken);
-        }
-        for (const doc of edited) {
             await this.validate(doc, cancelToken);
             this.markAsCompleted(doc);
             doc.state = DocumentState.Validated;
+            await this.notifyDocumentPhase(doc, DocumentState.IndexedReferences, cancelToken);
             await this.notifyDocumentPhase(doc, DocumentState.Validated, cancelToken);
         }
+        // The language server's connection writes on the next turn of the event loop: let it send
+        // the diagnostics now rather than once the rest of the build yields (10 ms on, or at its end).
+        await delayNextTick();
+        // Not cancelled: the documents count as built, and nothing would index them again.
+        for (const doc of edited) await this.indexManager.updateReferences(doc, CancellationToken.None);
     }
 
     private exportsChanged(): void {

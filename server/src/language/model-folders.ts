@@ -68,7 +68,7 @@ export class ModelFolders {
 
     /**
      * What a reference of `type` in the document at `uri` can name: the declarations of its model
-     * of that type (or a subtype), the first of a name winning, as in Langium's scopes. The scope
+     * of that type (or a subtype), the first of a name winning (in the order of files and places). The scope
      * reads the folder's index as it is when asked, so it is made once per folder and type.
      */
     scopeOf(uri: URI | string, type: string): Scope {
@@ -120,7 +120,7 @@ export class ModelFolders {
     }
 }
 
-/** One folder's declarations, by file and by name, each in the index's order. */
+/** One folder's declarations, by file (in the index's order) and by name (in the order of files and places). */
 class FolderIndex {
     /** Each file's exports (the index's own arrays), in the index's order. */
     files = new Map<string, readonly AstNodeDescription[]>();
@@ -154,8 +154,8 @@ class FolderIndex {
 
     private add(exports: readonly AstNodeDescription[]): void {
         for (const d of exports) {
-            append(this.byName, d.name, d);
-            if (isId(d)) append(this.ids, d.name, d);
+            insert(this.byName, d.name, d);
+            if (isId(d)) insert(this.ids, d.name, d);
         }
     }
 
@@ -171,10 +171,26 @@ function isId(d: AstNodeDescription): boolean {
     return !d.name.includes('.') && d.type !== 'Instance';
 }
 
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/**
+ * Adds a declaration to the list of its name, which is kept in the order of files (by URI) and of
+ * places in a file: a reference to an id declared twice resolves to the first, whatever order the
+ * files were last indexed in (a fresh build and one after edits resolve it alike).
+ */
+function insert(map: Map<string, AstNodeDescription[]>, key: string, value: AstNodeDescription): void {
     const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
+    if (!list) {
+        map.set(key, [value]);
+        return;
+    }
+    let at = list.length;
+    while (at > 0 && before(value, list[at - 1])) at--;
+    list.splice(at, 0, value);
+}
+
+function before(a: AstNodeDescription, b: AstNodeDescription): boolean {
+    const ua = a.documentUri.toString(), ub = b.documentUri.toString();
+    if (ua !== ub) return ua < ub;
+    return (a.nameSegment?.offset ?? 0) < (b.nameSegment?.offset ?? 0);
 }
 
 function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
