@@ -1,6 +1,6 @@
 // In-process profile of a build and of edits, for finding where the time goes (bench/NOTES.md).
 // Run through bench/phases.mjs, which bundles this file:
-//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner] [--profile OUT.cpuprofile]
+//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner] [--at TEXT] [--profile OUT.cpuprofile]
 // Prints the CPU time of each build phase of a cold build, then of N edits of one file (a title
 // typed and deleted in turn, parsed incrementally as in the language server): the wall time of each
 // phase of the edited file up to its diagnostics, the live heap after a full GC every 5 edits, and
@@ -15,7 +15,7 @@ import { createArchwrightServices } from '../server/src/module.js';
 
 const { values: options, positionals } = parseArgs({
     allowPositionals: true,
-    options: { edits: { type: 'string', default: '10' }, file: { type: 'string', default: 'monolith.arch' }, edit: { type: 'string', default: 'title' }, profile: { type: 'string' } }
+    options: { edits: { type: 'string', default: '10' }, file: { type: 'string', default: 'monolith.arch' }, edit: { type: 'string', default: 'title' }, at: { type: 'string' }, profile: { type: 'string' } }
 });
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -44,8 +44,10 @@ console.log(`cold build ${(cpu() - start).toFixed(0)} ms cpu, ${docs.length} fil
 const edited = docs.find(d => d.uri.path.endsWith(`/${options.file}`));
 if (!edited) throw new Error(`no file named ${options.file} in ${positionals[0]}`);
 // `--edit title` types into the file's first string (a title, as the benchmark does; no rule reads
-// it); `--edit owner` into its first owner (the rules run again).
-const title = (options.edit === 'owner' ? /owner ("[^"\n]*")/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
+// it); `--edit owner` into its first owner (the rules run again); `--at TEXT` into the string "TEXT"
+// (`--at 'Part 3 of domain 0'` where the benchmark types, inside a 280-line system at M).
+const title = options.at !== undefined ? (edited.textDocument.getText().includes(`"${options.at}"`) ? `"${options.at}"` : undefined)
+    : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
 if (!title) throw new Error(`${options.file} has no string to edit`);
 const { Session } = await import('node:inspector/promises');
 const session = new Session();
