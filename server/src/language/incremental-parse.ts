@@ -148,12 +148,11 @@ interface Shift {
 }
 
 /**
- * Moves every token under the node by the shift, and makes the composite nodes, which keep their
- * range once asked, work it out again. One walk, no list of the tokens.
+ * Moves every token under the node by the shift. One walk, no list of the tokens; the composite
+ * nodes work their range out from their tokens (UnkeptRangeCompositeCstNode), so they move with them.
  */
 function move(node: CstNode, by: Shift): void {
     if (isCompositeCstNode(node)) {
-        (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
         for (const child of node.content) move(child, by);
         return;
     }

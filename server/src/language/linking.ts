@@ -1,10 +1,6 @@
-import {
-    AstUtils, DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, isReference, UriUtils,
-    type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceDescription, type ReferenceInfo
-} from 'langium';
+import { DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, type AstNode, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { referencesOf, walkAst } from '../util/ast-walk.js';
-import { rangeOfCst } from './cst-range.js';
 
 /** Langium's linker, walking the file without a stream per node (see util/ast-walk.ts). */
 export class ArchwrightLinker extends DefaultLinker {
@@ -25,23 +21,6 @@ export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDesc
             }
         }, cancelToken);
         return descriptions;
-    }
-
-    /** Langium's, with the reference's range worked out without keeping it on its CST node (see rangeOfCst). */
-    protected override createInfoDescriptions(refInfo: ReferenceInfo): ReferenceDescription[] {
-        const reference = refInfo.reference;
-        const refNode = reference.$refNode;
-        if (reference.error || !refNode) return [];
-        const items: AstNodeDescription[] = isReference(reference)
-            ? (reference.$nodeDescription ? [reference.$nodeDescription] : [])
-            : reference.items.flatMap(item => item.$nodeDescription ? [item.$nodeDescription] : []);
-        if (items.length === 0) return [];
-        const sourceUri = AstUtils.getDocument(refInfo.container).uri;
-        const sourcePath = this.nodeLocator.getAstNodePath(refInfo.container);
-        const segment = { range: rangeOfCst(refNode), offset: refNode.offset, end: refNode.end, length: refNode.end - refNode.offset };
-        return items.map(item => ({
-            sourceUri, sourcePath, targetUri: item.documentUri, targetPath: item.path, segment, local: UriUtils.equals(item.documentUri, sourceUri)
-        }));
     }
 }
 

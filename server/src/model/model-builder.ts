@@ -1,7 +1,6 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
 import { propertyKeyword } from '../language/property-names.js';
-import { rangeOfCst } from '../language/cst-range.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
@@ -51,7 +50,7 @@ export function buildFragment(doc: LangiumDocument, pieces?: { cache: Declaratio
 }
 
 function declarationPiece(decl: ast.Declaration, uri: string, { cache, epoch }: { cache: DeclarationPieces; epoch: number }): ModelFragment {
-    const r = decl.$cstNode && rangeOfCst(decl.$cstNode);
+    const r = decl.$cstNode?.range;
     if (!r) return buildPiece(decl, uri, emptyFragment(uri));
     const { start, end } = r;
     const cached = cache.get(decl);
@@ -160,7 +159,7 @@ function rangeOf(node: AstNode | undefined): Range {
 }
 
 function cstRange(cst: CstNode): Range {
-    const r = rangeOfCst(cst);
+    const r = cst.range;
     return { start: { ...r.start }, end: { ...r.end } };
 }
 
