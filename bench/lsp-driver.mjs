@@ -43,6 +43,12 @@ export async function startServer({ command, args, folder, files, timeoutMs = 60
     const coldMs = now() - started;
     const server = {
         child, connection, coldMs, missing,
+        /** How many diagnostics messages the server has sent so far, for every file together. */
+        diagnosticsSent() {
+            let n = 0;
+            for (const count of published.values()) n += count;
+            return n;
+        },
         /** Resolves with the next diagnostics published for `uri`. */
         nextDiagnostics(uri, ms = 60_000) {
             return new Promise((resolve, reject) => {
@@ -88,19 +94,21 @@ export async function timeEdits(server, file, position, count, { settleMs = 100,
     server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     await opened;
     await server.settle(settleMs, maxSettleMs);
-    const toDiagnostics = [], toQuiet = [];
+    const toDiagnostics = [], toQuiet = [], messages = [];
     for (let i = 0; i < count; i++) {
         const insert = i % 2 === 0;
         const range = insert ? { start: position, end: position } : { start: position, end: { line: position.line, character: position.character + 1 } };
         const t = now();
+        const sentBefore = server.diagnosticsSent();
         const next = server.nextDiagnostics(uri);
         server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
         await next;
         toDiagnostics.push(now() - t);
         await server.settle(settleMs, maxSettleMs);
         toQuiet.push(now() - t - settleMs);
+        messages.push(server.diagnosticsSent() - sentBefore);
     }
-    return { toDiagnostics, toQuiet };
+    return { toDiagnostics, toQuiet, messages };
 }
 
 /** Times `count` requests of `method` at `position` in the (open) file. */

@@ -119,6 +119,8 @@ async function lspTimes(gen) {
             record('server: edit to diagnostics p50', size, quantile(e.toDiagnostics, 0.5));
             record('server: edit to diagnostics p95', size, quantile(e.toDiagnostics, 0.95));
             record('server: edit to all files settled p50', size, quantile(e.toQuiet, 0.5));
+            rows.push({ measure: 'server: diagnostics messages per edit (median)', size, value: quantile(e.messages, 0.5), unit: 'count' });
+            console.log(`server: diagnostics messages per edit ${size}: median ${quantile(e.messages, 0.5)}`);
             const ref = positionOf(file, '-> d0-ser4 ', 5);
             for (const [method, name] of [['textDocument/completion', 'completion'], ['textDocument/definition', 'definition'], ['textDocument/hover', 'hover']]) {
                 const r = await timeRequests(server, file, method, ref, 100);
@@ -188,7 +190,7 @@ function report(rows, gen, info, load) {
         '| measure | size | value | budget | met |', '|---|---|---|---|---|'];
     for (const r of rows) {
         const b = judge(r, rows);
-        lines.push(`| ${r.measure} | ${r.size} | ${r.unit === 'MB' ? `${r.value?.toFixed(0)} MB` : ms(r.value)} | ${b?.text ?? ''} | ${b ? (b.met ? 'yes' : '**no**') : ''} |`);
+        lines.push(`| ${r.measure} | ${r.size} | ${r.unit === 'MB' ? `${r.value?.toFixed(0)} MB` : r.unit === 'count' ? `${r.value}` : ms(r.value)} | ${b?.text ?? ''} | ${b ? (b.met ? 'yes' : '**no**') : ''} |`);
     }
     for (const b of BUDGETS.filter(b => b.derived)) {
         const v = b.derived(rows);

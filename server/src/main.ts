@@ -8,7 +8,7 @@ import { registerReadinessHandler } from './lsp/readiness-handler.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerModelChangedNotification } from './lsp/model-changed.js';
 import { watchFilesWhenTheClientCannot } from './lsp/file-watcher.js';
-import { limitPublishedDiagnostics } from './lsp/published-diagnostics.js';
+import { limitPublishedDiagnostics, skipRepeatedDiagnostics } from './lsp/published-diagnostics.js';
 
 // The language server: over IPC when VS Code starts it, over stdio with --stdio.
 // V8 lets the old generation grow to up to 4 times what survived its last full collection before
@@ -21,6 +21,7 @@ setFlagsFromString('--heap-growing-percent=50');
 useBundledRuleDocs();
 const connection = createConnection(ProposedFeatures.all);
 limitPublishedDiagnostics(connection);
+skipRepeatedDiagnostics(connection);
 const { shared, Archwright } = createArchwrightServices({ connection, ...NodeFileSystem });
 registerReadinessHandler(shared);
 registerDiagramHandler(shared, Archwright);

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { limited } from '../../server/src/lsp/published-diagnostics.js';
+import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { limited, skipRepeatedDiagnostics } from '../../server/src/lsp/published-diagnostics.js';
 
 const at = (line: number, severity: DiagnosticSeverity): Diagnostic => ({ severity, message: `${severity} at ${line}`, range: { start: { line, character: 0 }, end: { line, character: 1 } } });
 
@@ -20,5 +21,28 @@ describe('published diagnostics', () => {
             message: 'big model.arch has 5 problems; the editor shows the first 3 (errors first). `archwright check big model.arch` lists them all.'
         });
         expect(diagnostics).toHaveLength(5);
+    });
+
+    it('sends a file\'s diagnostics again only when they changed', async () => {
+        const sent: number[] = [];
+        const connection = { sendDiagnostics: async (params: PublishDiagnosticsParams) => { sent.push(params.diagnostics.length); } } as unknown as Connection;
+        skipRepeatedDiagnostics(connection);
+        const kept = [at(1, DiagnosticSeverity.Warning)];
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: kept });
+        // Relinked and kept: the same list, nothing new in it.
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: kept });
+        expect(sent).toHaveLength(1);
+        // Another file with the same list is another file.
+        await connection.sendDiagnostics({ uri: 'file:///w/b.arch', diagnostics: kept });
+        expect(sent).toHaveLength(2);
+        // Added to in place: sent. A new list of the same diagnostics: not sent.
+        kept.push(at(2, DiagnosticSeverity.Error));
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: kept });
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [...kept] });
+        // Other diagnostics, or none: sent, once.
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [at(2, DiagnosticSeverity.Error)] });
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [] });
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [] });
+        expect(sent).toEqual([1, 1, 2, 1, 0]);
     });
 });

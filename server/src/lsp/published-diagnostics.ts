@@ -16,6 +16,26 @@ export function limitPublishedDiagnostics(connection: Connection, max = MAX_PUBL
     connection.sendDiagnostics = (params: PublishDiagnosticsParams) => send(limited(params, max));
 }
 
+/**
+ * Langium publishes a file's diagnostics every time it is validated, and a file that an edit
+ * merely relinks keeps its diagnostics (ArchwrightDocumentBuilder): at M every keystroke in the
+ * 5,520-line file sent the unchanged diagnostics of seven other files again (45 KB), for the editor
+ * to decode and redraw. A file's diagnostics are sent again only when they are not the very
+ * diagnostics last sent for it (the same objects, in the same order; validation may add to a
+ * file's list in place, so the list itself is not enough).
+ */
+export function skipRepeatedDiagnostics(connection: Connection): void {
+    const send = connection.sendDiagnostics.bind(connection);
+    const last = new Map<string, readonly Diagnostic[]>();
+    connection.sendDiagnostics = (params: PublishDiagnosticsParams) => {
+        const before = last.get(params.uri);
+        const list = params.diagnostics;
+        if (before && before.length === list.length && list.every((d, i) => d === before[i])) return Promise.resolve();
+        last.set(params.uri, [...list]);
+        return send(params);
+    };
+}
+
 export function limited(params: PublishDiagnosticsParams, max = MAX_PUBLISHED_DIAGNOSTICS): PublishDiagnosticsParams {
     const all = params.diagnostics;
     if (all.length <= max) return params;
