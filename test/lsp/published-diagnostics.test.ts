@@ -35,14 +35,13 @@ describe('published diagnostics', () => {
         // Another file with the same list is another file.
         await connection.sendDiagnostics({ uri: 'file:///w/b.arch', diagnostics: kept });
         expect(sent).toHaveLength(2);
-        // Added to in place: sent. A new list of the same diagnostics: not sent.
+        // Added to in place: sent. A new list (the file validated anew), equal or not: sent, as always.
         kept.push(at(2, DiagnosticSeverity.Error));
         await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: kept });
+        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: kept });
         await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [...kept] });
-        // Other diagnostics, or none: sent, once.
-        await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [at(2, DiagnosticSeverity.Error)] });
         await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [] });
         await connection.sendDiagnostics({ uri: 'file:///w/a.arch', diagnostics: [] });
-        expect(sent).toEqual([1, 1, 2, 1, 0]);
+        expect(sent).toEqual([1, 1, 2, 2, 0, 0]);
     });
 });
