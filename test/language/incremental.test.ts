@@ -1,4 +1,4 @@
-import { DocumentState, type LangiumDocument, type ReferenceDescription } from 'langium';
+import { AstUtils, DocumentState, isReference, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { Random } from '../fuzz/mutations.js';
 import { diagnosticLines, loadWorkspace, type Workspace } from '../helpers.js';
@@ -166,6 +166,26 @@ describe('incremental rebuilds', () => {
         expect(referencesOf(ws, 'a.arch')).toHaveLength(before.length + 2);
         expect(await asked).toEqual(referencesOf(ws, 'a.arch'));
         await expectSameAsFresh(ws, edited);
+    });
+
+    it('relinks the references to an id that a file sorting first comes to declare too', async () => {
+        const files: Record<string, string> = { 'b.arch': 'service db "DB"\n', 'c.arch': 'service app "App"\napp -> db "reads"\n' };
+        const ws = await loadWorkspace(files);
+        // a.arch sorts first: references to the id, now declared twice, resolve to its declaration,
+        // also in c.arch, which points into none of the changed files and has nothing unresolved.
+        files['a.arch'] = 'database db "Again"\n';
+        await ws.write('a.arch', files['a.arch']);
+        await expectSameAsFresh(ws, files);
+        const targets = ws.current('c.arch').references.map(r => (isReference(r) && r.ref ? AstUtils.getDocument(r.ref).uri.toString() : undefined));
+        expect(targets).toEqual([ws.uri('c.arch'), ws.uri('a.arch')]);
+        // Typing in a title declares nothing new: nothing is relinked for it (nothing points into b.arch now).
+        const linked: string[] = [];
+        const listener = ws.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, doc => { linked.push(doc.uri.path.split('/').pop()!); });
+        files['b.arch'] = 'service db "DB!"\n';
+        await ws.write('b.arch', files['b.arch']);
+        listener.dispose();
+        expect(linked).toEqual(['b.arch']);
+        await expectSameAsFresh(ws, files);
     });
 
     // Random sequences of the edits that matter to incremental rebuilds: exports kept or changed,

@@ -4,6 +4,7 @@ import {
     type LangiumSharedCoreServices, type URI
 } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { ArchwrightIndexManager } from './index-manager.js';
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import type { ArchwrightServices } from '../module.js';
 import { isArchitecture, isModel } from './generated/ast.js';
@@ -38,6 +39,10 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     private lostExports = false;
     /** Per linked document: whether some of its references did not resolve (see shouldRelink). */
     private readonly unresolved = new WeakMap<LangiumDocument, boolean>();
+    /** Per document URI: the names it declared when it was last indexed. */
+    private readonly declaredNames = new Map<string, ReadonlySet<string>>();
+    /** Names that a document of the current build declares and did not before. */
+    private readonly newNames = new Set<string>();
     /** Documents of the current build whose kept diagnostics stood in for validation. */
     private readonly restored = new Set<string>();
 
@@ -54,7 +59,11 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             for (const doc of documents) {
                 const uri = doc.uri.toString();
                 const now = (this.serviceRegistry.getServices(doc.uri).references.ScopeComputation as ArchwrightScopeComputation).exportSignature?.(doc);
-                if (now === undefined || now !== this.exports.get(uri)) this.exportsChanged();
+                const before = this.exports.get(uri);
+                if (now === undefined || now !== before) {
+                    this.exportsChanged();
+                    this.noteNewNames(uri);
+                }
                 if (now === undefined) this.exports.delete(uri);
                 else this.exports.set(uri, now);
             }
@@ -99,6 +108,20 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         await delayNextTick();
         // Not cancelled: the documents count as built, and nothing would index them again.
         for (const doc of edited) await this.indexManager.updateReferences(doc, CancellationToken.None);
+    }
+
+    /**
+     * Notes the names that the document at `uri` declares now and did not before (all of them for
+     * a new document). A reference to an id declared twice resolves to the declaration in the file
+     * that sorts first (ModelFolders): a new duplicate in such a file changes what references to it
+     * in other, untouched files resolve to, and Langium relinks a file only when it points into a
+     * changed one or has unresolved references.
+     */
+    private noteNewNames(uri: string): void {
+        const now = new Set((this.indexManager as ArchwrightIndexManager).exportsByFile().get(uri)?.map(d => d.name) ?? []);
+        const before = this.declaredNames.get(uri);
+        for (const name of now) if (!before?.has(name)) this.newNames.add(name);
+        this.declaredNames.set(uri, now);
     }
 
     private exportsChanged(): void {
@@ -161,6 +184,7 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             this.exportsChanged();
         }
         await super.buildDocuments(documents, options, cancelToken);
+        await this.relinkForNewNames(documents, cancelToken);
         if (!options.validation) return;
         const folders = this.folders();
         const touched = new Set([...documents.map(d => folders.folderOf(d.uri)), ...this.deletedFrom]);
@@ -179,6 +203,20 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             }
         }
         if (stale.length > 0) await this.build(stale, { validation: true }, cancelToken);
+    }
+
+    /** Relinks (and validates) the documents the build did not touch whose references use a name some document now declares anew. */
+    private async relinkForNewNames(documents: LangiumDocument[], cancelToken: CancellationToken): Promise<void> {
+        if (this.newNames.size === 0) return;
+        const names = new Set(this.newNames);
+        this.newNames.clear();
+        const built = new Set(documents.map(d => d.uri.toString()));
+        const index = this.indexManager as ArchwrightIndexManager;
+        const relink = this.langiumDocuments.all
+            .filter(d => !built.has(d.uri.toString()) && d.state >= DocumentState.Linked && index.usesAnyName(d.uri.toString(), names)).toArray();
+        if (relink.length === 0) return;
+        for (const doc of relink) this.resetToState(doc, DocumentState.ComputedScopes);
+        await this.build(relink, { validation: true }, cancelToken);
     }
 
     /** For each validated document of the folder: what the model-wide checks say about it now. */

@@ -10,6 +10,8 @@ import { CancellationToken } from 'vscode-languageserver';
 export class ArchwrightIndexManager extends DefaultIndexManager {
     /** Per file: the other files its resolved references point into. */
     private readonly targets = new Map<string, Set<string>>();
+    /** Per file: the names its references use. */
+    private readonly names = new Map<string, Set<string>>();
 
     /**
      * Each file's exported declarations, in the index's order: a file reindexed after a change is
@@ -25,11 +27,23 @@ export class ArchwrightIndexManager extends DefaultIndexManager {
         const targets = new Set<string>();
         for (const ref of this.referenceIndex.get(uri) ?? []) if (!ref.local) targets.add(ref.targetUri.toString());
         this.targets.set(uri, targets);
+        const names = new Set<string>();
+        for (const ref of document.references) names.add(ref.$refText);
+        this.names.set(uri, names);
+    }
+
+    /** Whether a reference of the file at `uri` uses one of the names (as its text). */
+    usesAnyName(uri: string, names: ReadonlySet<string>): boolean {
+        const used = this.names.get(uri);
+        if (!used) return false;
+        for (const name of names) if (used.has(name)) return true;
+        return false;
     }
 
     override removeReferences(uri: URI): void {
         super.removeReferences(uri);
         this.targets.delete(uri.toString());
+        this.names.delete(uri.toString());
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
