@@ -29,9 +29,9 @@ const UNUSED_MS = 14 * 24 * 60 * 60_000;
  * true. Otherwise false, and the caller runs the bundle itself; when it could have used a snapshot,
  * one is built in the background once this process exits.
  */
-export function startFromSnapshot(bundle: string, argv: string[], env: NodeJS.ProcessEnv = process.env): boolean {
-    if (!SNAPSHOT_COMMANDS.has(argv[0] ?? '') || env.ARCHWRIGHT_SNAPSHOT === '0') return false;
-    const blob = snapshotFile(bundle, env);
+export function startFromSnapshot(bundle: string, argv: string[]): boolean {
+    if (!SNAPSHOT_COMMANDS.has(argv[0] ?? '') || process.env.ARCHWRIGHT_SNAPSHOT === '0') return false;
+    const blob = snapshotFile(bundle);
     if (!blob) return false;
     if (existsSync(blob)) {
         // Node crashes on a damaged snapshot: never start from one that is not as it was built.
@@ -49,8 +49,8 @@ export function startFromSnapshot(bundle: string, argv: string[], env: NodeJS.Pr
 }
 
 /** Where BUNDLE's snapshot for this Node is kept; undefined when there is no safe place for it. */
-export function snapshotFile(bundle: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-    const folder = cacheFolder(env);
+export function snapshotFile(bundle: string): string | undefined {
+    const folder = cacheFolder(process.env);
     if (!folder) return undefined;
     let stat;
     try {
@@ -59,7 +59,7 @@ export function snapshotFile(bundle: string, env: NodeJS.ProcessEnv = process.en
         return undefined;
     }
     const key = createHash('sha256').update(JSON.stringify([
-        bundle, stat.size, stat.mtimeMs, process.version, process.arch, process.platform, process.execPath, process.execArgv, env.NODE_OPTIONS ?? ''
+        bundle, stat.size, stat.mtimeMs, process.version, process.arch, process.platform, process.execPath, process.execArgv, process.env.NODE_OPTIONS ?? ''
     ])).digest('hex').slice(0, 24);
     return join(folder, `cli-${key}.blob`);
 }

@@ -118,18 +118,13 @@ export function prepareServices(): void {
         shared.workspace.IndexManager, shared.workspace.LangiumDocumentFactory, shared.workspace.LangiumDocuments];
 }
 
-function takePreparedServices(): ReturnType<typeof modelServices> | undefined {
-    const services = prepared;
-    prepared = undefined;
-    return services;
-}
-
 async function buildModel(files: readonly string[], progress: Progress): Promise<LoadedModel> {
     const texts = files.map((f, i) => {
         progress.update(`reading ${i + 1}/${files.length} files`);
         return [f, readModelFile(f)] as const;
     });
-    const { shared, Archwright } = takePreparedServices() ?? modelServices();
+    const { shared, Archwright } = prepared ?? modelServices();
+    prepared = undefined;
     let validated = 0;
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => progress.update(`checking ${++validated}/${files.length} files`));
     const documents: LangiumDocument[] = [];

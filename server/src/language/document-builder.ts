@@ -134,6 +134,7 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
             this.deletedFrom.add(this.folders().folderOf(uri));
             this.seen.delete(uri.toString());
             this.exports.delete(uri.toString());
+            this.declaredNames.delete(uri.toString());
         }
         // A file gone takes its declarations with it: references to them no longer resolve. (Noted
         // here, acted on once the update has set the documents to relink aside.)
@@ -249,8 +250,8 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         const out = new Map<string, string[]>();
         for (const [name, all] of this.folders().idsOf(folder)) {
             if (all.length < 2) continue;
-            // Sorted: the index's order depends on the order files were last indexed in.
-            const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).sort().join(',');
+            // In the order of files and places (ModelFolders), whatever order they were indexed in.
+            const places = all.map(d => `${d.documentUri.toString()}@${JSON.stringify((d.nameSegment ?? d.selectionSegment)?.range.start)}`).join(',');
             for (const uri of new Set(all.map(d => d.documentUri.toString()))) {
                 const list = out.get(uri) ?? [];
                 list.push(`${name}:${places}`);

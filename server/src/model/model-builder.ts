@@ -64,9 +64,12 @@ function declarationPiece(decl: ast.Declaration, uri: string, { cache, epoch }: 
 const NONE: never[] = [];
 Object.freeze(NONE);
 
+/** The lists of a fragment (emptyFragment makes them), one per kind of declaration. */
+const FRAGMENT_LISTS = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const;
+
 /** A kept piece is only read (appendPiece): its empty lists, most of its eight, can be one shared array. */
 function withSharedEmptyLists(piece: ModelFragment): ModelFragment {
-    for (const list of ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const) {
+    for (const list of FRAGMENT_LISTS) {
         if (piece[list].length === 0) piece[list] = NONE;
     }
     return piece;
@@ -98,14 +101,7 @@ function buildPiece(decl: ast.Declaration, uri: string, into: ModelFragment): Mo
 
 function appendPiece(fragment: ModelFragment, piece: ModelFragment): void {
     fragment.architecture ??= piece.architecture;
-    fragment.elements.push(...piece.elements);
-    fragment.flows.push(...piece.flows);
-    fragment.requirements.push(...piece.requirements);
-    fragment.constraints.push(...piece.constraints);
-    fragment.data.push(...piece.data);
-    fragment.deployments.push(...piece.deployments);
-    fragment.decisions.push(...piece.decisions);
-    fragment.views.push(...piece.views);
+    for (const list of FRAGMENT_LISTS) (fragment[list] as unknown[]).push(...piece[list]);
 }
 
 /** The model of a folder from the fragments of its documents, in path order; linear in their size. */
@@ -158,6 +154,7 @@ function rangeOf(node: AstNode | undefined): Range {
     return node?.$cstNode ? cstRange(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
+/** A range of the node's own: readiness reuse maps each position object of the model to its counterpart, so none is shared. */
 function cstRange(cst: CstNode): Range {
     const r = cst.range;
     return { start: { ...r.start }, end: { ...r.end } };
