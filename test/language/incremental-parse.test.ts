@@ -1,6 +1,6 @@
 import { EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { reparse } from '../../server/src/language/incremental-parse.js';
+import { commonEnds, reparse } from '../../server/src/language/incremental-parse.js';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 import { plainTree } from '../helpers.js';
@@ -59,7 +59,32 @@ function typing(text: string, random: Random): string {
     }
 }
 
+/** The common start and tail, a character at a time. */
+function commonEndsSlowly(a: string, b: string): { start: number; tail: number } {
+    const shortest = Math.min(a.length, b.length);
+    let start = 0;
+    while (start < shortest && a[start] === b[start]) start++;
+    let tail = 0;
+    while (tail < shortest - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+    return { start, tail };
+}
+
 describe('incremental parsing', () => {
+    it('finds where two texts start and stop differing', () => {
+        const random = new Random(7);
+        const cases: [string, string][] = [['', ''], ['', 'a'], ['abc', 'abc'], ['abc', 'abxc'], ['aaaa', 'aaaaa'], ['abab', 'ab'], ['xy', 'yx']];
+        for (let i = 0; i < 500; i++) {
+            const base = Array.from({ length: random.int(60) }, () => random.pick(['a', 'b', '\n'])).join('');
+            const at = random.int(base.length + 1);
+            const cut = at + random.int(base.length - at + 1);
+            cases.push([base, base.slice(0, at) + Array.from({ length: random.int(4) }, () => random.pick(['a', 'b', 'c'])).join('') + base.slice(cut)]);
+        }
+        for (const [a, b] of cases) {
+            expect(commonEnds(a, b), JSON.stringify([a, b])).toEqual(commonEndsSlowly(a, b));
+            expect(commonEnds(b, a), JSON.stringify([b, a])).toEqual(commonEndsSlowly(b, a));
+        }
+    });
+
     it('gives the tree of a full parse after every edit of 40 chains of 25 edits on the fixtures', () => {
         const fixtures = loadFixtures();
         const random = new Random(424242);
@@ -103,6 +128,30 @@ describe('incremental parsing', () => {
             const spliced = reparse(parse(text), edited, parse);
             expect(spliced, edited).toBeDefined();
             expect(outcome(spliced!)).toEqual(outcome(parse(edited)));
+        }
+    });
+
+    it('moves what follows an edit on the line where it ends, declarations and comments alike', () => {
+        // Several declarations and comments on a line: those after the edit on its last line move
+        // along it, those on later lines only down; edits are typed one after another.
+        let text = 'service a "A" service b "B" /* c */ service c "C"\nservice d "D" { technology "Go" } // d\n  service e "E" service f "F"\n';
+        const edits: ((t: string) => string)[] = [
+            t => t.replace('"A"', '"AAAA"'),
+            t => t.replace('"B"', '"B\n\n"'.replace(/\n/g, ' ')),
+            t => t.replace('technology "Go"', 'technology "Go 1.24"\n    owner "team"'),
+            t => t.replace('service b "B  "', 'service b "B"\nservice b2'),
+            t => t.replace('"E"', '"E!"'),
+            t => t.replace('service a "AAAA" ', '')
+        ];
+        let current = parse(text);
+        for (const edit of edits) {
+            const edited = edit(text);
+            expect(edited, 'the edit applies').not.toBe(text);
+            const spliced = reparse(current, edited, parse);
+            expect(spliced, edited).toBeDefined();
+            expect(outcome(spliced!), edited).toEqual(outcome(parse(edited)));
+            text = edited;
+            current = spliced!;
         }
     });
 
