@@ -43,6 +43,22 @@ async function expectSameAsFresh(ws: Workspace, files: Record<string, string>): 
     expect(strip(ws.model().model)).toEqual(strip(fresh.model().model));
     // The index of references (find references, rename), built after the edited file's diagnostics.
     for (const name of Object.keys(files)) expect(referencesOf(ws, name), `references of ${name}`).toEqual(referencesOf(fresh, name));
+    // What each reference resolves to: a node of its file's tree as it is now, with its text and place.
+    for (const name of Object.keys(files)) expect(linksOf(ws, name), `links of ${name}`).toEqual(linksOf(fresh, name));
+}
+
+/** Each reference of a file: where it is, and the text, place and tree of what it resolves to. */
+function linksOf(ws: Workspace, name: string): string[] {
+    const doc = ws.current(name);
+    return AstUtils.streamAst(doc.parseResult.value).flatMap(node => AstUtils.streamReferences(node)).map(({ reference }) => {
+        if (!isReference(reference)) return JSON.stringify([reference.$refText, 'several']);
+        const target = reference.ref;
+        if (!target) return JSON.stringify([reference.$refText, reference.$refNode?.range, 'unresolved']);
+        const root = AstUtils.findRootNode(target);
+        const file = root.$document?.uri.path.split('/').pop();
+        return JSON.stringify([reference.$refText, reference.$refNode?.range, file, root === root.$document?.parseResult.value ? 'current' : 'replaced',
+            target.$cstNode?.text, target.$cstNode?.range, reference.$nodeDescription?.path, reference.$nodeDescription?.nameSegment?.range]);
+    }).toArray();
 }
 
 /** The index's references from a file, in a stable order, with the files named as in the workspace. */

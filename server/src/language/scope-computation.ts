@@ -9,6 +9,8 @@ import { walkAst } from '../util/ast-walk.js';
  */
 export class ArchwrightScopeComputation extends DefaultScopeComputation {
     private readonly signatures = new WeakMap<LangiumDocument, string>();
+    /** Per exported node: its descriptions (its id and, for a nested element, its dotted path) as of its file's last indexing. */
+    private readonly exported = new WeakMap<AstNode, AstNodeDescription | AstNodeDescription[]>();
 
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
@@ -21,12 +23,17 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
             const name = this.nameProvider.getName(node);
             if (!name) return;
             const kind = (node as AstNode & { kind?: unknown }).kind;
-            exports.push(this.descriptions.createDescription(node, name, document));
+            const description = this.descriptions.createDescription(node, name, document);
+            exports.push(description);
             signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
             if (isElement(node) && isElement(node.$container)) {
                 const path = qualifiedName(node);
-                exports.push(this.descriptions.createDescription(node, path, document));
+                const byPath = this.descriptions.createDescription(node, path, document);
+                exports.push(byPath);
                 signature.push(`${path} ${node.$type} ${node.kind}`);
+                this.exported.set(node, [description, byPath]);
+            } else {
+                this.exported.set(node, description);
             }
         }, cancelToken);
         this.signatures.set(document, signature.join('\n'));
@@ -39,6 +46,13 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
      */
     exportSignature(document: LangiumDocument): string | undefined {
         return this.signatures.get(document);
+    }
+
+    /** The description under `name` of an exported node, as of its file's last indexing. */
+    exportedAs(node: AstNode, name: string): AstNodeDescription | undefined {
+        const exported = this.exported.get(node);
+        if (!Array.isArray(exported)) return exported?.name === name ? exported : undefined;
+        return exported.find(d => d.name === name);
     }
 
     // Nothing is local: all names live in the model-wide (global) scope.
