@@ -5,7 +5,7 @@ import {
 } from 'langium/lsp';
 import { ArchwrightGeneratedModule, ArchwrightGeneratedSharedModule } from './language/generated/module.js';
 import { ModelFolders } from './language/model-folders.js';
-import { ArchwrightScopeComputation } from './language/scope-computation.js';
+import { ArchwrightAstNodeDescriptionProvider, ArchwrightScopeComputation } from './language/scope-computation.js';
 import { ArchwrightScopeProvider } from './language/scope-provider.js';
 import { ArchwrightValidator } from './language/validator.js';
 import { ArchwrightValueConverter } from './language/value-converter.js';
@@ -88,6 +88,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
     },
     workspace: {
         ReferenceDescriptionProvider: services => new ArchwrightReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new ArchwrightAstNodeDescriptionProvider(services),
         AstNodeLocator: () => new ArchwrightAstNodeLocator()
     },
     model: {

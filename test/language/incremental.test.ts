@@ -91,7 +91,12 @@ describe('incremental rebuilds', () => {
             ['b.arch', t => t.replace('"Shipping"', '"Shipping service"')],
             // A syntax error in a, then mended.
             ['a.arch', t => t.replace('service orders', 'service orders {')],
-            ['a.arch', t => t.replace('service orders {', 'service orders')]
+            ['a.arch', t => t.replace('service orders {', 'service orders')],
+            // Declarations added and removed before others: those after are kept at other places (paths).
+            ['a.arch', t => 'service extra "Extra"\n' + t],
+            ['a.arch', t => t.replace('service extra "Extra"\n', '')],
+            ['b.arch', t => 'extra2 -> extra3\n' + t],
+            ['b.arch', t => t.replace('extra2 -> extra3\n', '')]
         ];
         for (const [name, edit] of edits) {
             files[name] = edit(files[name]);

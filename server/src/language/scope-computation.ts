@@ -1,7 +1,10 @@
-import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
+import {
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
+    type DocumentSegment, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
-import { walkAst } from '../util/ast-walk.js';
+import { childrenOf, walkAst } from '../util/ast-walk.js';
 
 /**
  * Every declaration is global to its model: exported under its id and, for an element nested in
@@ -9,6 +12,12 @@ import { walkAst } from '../util/ast-walk.js';
  */
 export class ArchwrightScopeComputation extends DefaultScopeComputation {
     private readonly signatures = new WeakMap<LangiumDocument, string>();
+    /**
+     * Per top-level declaration: its exports, as long as it is at the same place in the same file.
+     * Incremental parsing keeps the declarations an edit did not touch; their exports are the same
+     * objects, whose positions are read from their nodes when asked (MovingNodeDescription).
+     */
+    private readonly byDeclaration = new WeakMap<AstNode, DeclarationExports>();
     /** Per exported node: its descriptions (its id and, for a nested element, its dotted path) as of its file's last indexing. */
     private readonly exported = new WeakMap<AstNode, AstNodeDescription | AstNodeDescription[]>();
 
@@ -18,26 +27,40 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
         this.signatures.delete(document);
         const root = document.parseResult.value;
         if (!isModel(root)) return exports;
-        await walkAst(root, node => {
-            if (node === root) return;
+        for (const declaration of childrenOf(root)) {
+            let kept = this.byDeclaration.get(declaration);
+            // Paths are read from the root down: a declaration at another place has other paths.
+            if (!kept || kept.index !== declaration.$containerIndex || kept.document !== document) {
+                kept = { index: declaration.$containerIndex, document, exports: [], signature: [] };
+                await this.collectUnder(declaration, document, kept, cancelToken);
+                this.byDeclaration.set(declaration, kept);
+            }
+            for (const description of kept.exports) exports.push(description);
+            for (const line of kept.signature) signature.push(line);
+        }
+        this.signatures.set(document, signature.join('\n'));
+        return exports;
+    }
+
+    /** The exports of a top-level declaration and what they add to the export signature. */
+    private async collectUnder(declaration: AstNode, document: LangiumDocument, into: DeclarationExports, cancelToken?: CancellationToken): Promise<void> {
+        await walkAst(declaration, node => {
             const name = this.nameProvider.getName(node);
             if (!name) return;
             const kind = (node as AstNode & { kind?: unknown }).kind;
             const description = this.descriptions.createDescription(node, name, document);
-            exports.push(description);
-            signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
+            into.exports.push(description);
+            into.signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
             if (isElement(node) && isElement(node.$container)) {
                 const path = qualifiedName(node);
                 const byPath = this.descriptions.createDescription(node, path, document);
-                exports.push(byPath);
-                signature.push(`${path} ${node.$type} ${node.kind}`);
+                into.exports.push(byPath);
+                into.signature.push(`${path} ${node.$type} ${node.kind}`);
                 this.exported.set(node, [description, byPath]);
             } else {
                 this.exported.set(node, description);
             }
         }, cancelToken);
-        this.signatures.set(document, signature.join('\n'));
-        return exports;
     }
 
     /**
@@ -58,6 +81,43 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
     // Nothing is local: all names live in the model-wide (global) scope.
     override async collectLocalSymbols(): Promise<LocalSymbols> {
         return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}
+
+interface DeclarationExports {
+    /** The declaration's index among the file's declarations when its exports were made. */
+    index: number | undefined;
+    document: LangiumDocument;
+    exports: AstNodeDescription[];
+    signature: string[];
+}
+
+/**
+ * Langium's description of an exported node, except that its name's and its node's places are
+ * read from the node each time they are asked for (Langium keeps the name's place once read, and
+ * works the node's out at once): the exports of a declaration that an edit did not touch are kept
+ * (ArchwrightScopeComputation), and such a declaration may have moved.
+ */
+class MovingNodeDescription implements AstNodeDescription {
+    constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI, readonly path: string,
+        private readonly names: NameProvider) {}
+
+    get nameSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+}
+
+/** Descriptions of exported nodes as {@link MovingNodeDescription}s. */
+export class ArchwrightAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const path = this.astNodeLocator.getAstNodePath(node);
+        const named = name ?? this.nameProvider.getName(node);
+        if (!named) throw new Error(`Node at path ${path} has no name.`);
+        return new MovingNodeDescription(node, named, node.$type, (document ?? AstUtils.getDocument(node)).uri, path, this.nameProvider);
     }
 }
 
