@@ -1,6 +1,7 @@
-import { EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { AstUtils, EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { childrenOf, referencesOf } from '../../server/src/util/ast-walk.js';
 import { describe, expect, it } from 'vitest';
-import { commonEnds, reparse } from '../../server/src/language/incremental-parse.js';
+import { commonEnds, reparse, reparseCounts } from '../../server/src/language/incremental-parse.js';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 import { plainTree } from '../helpers.js';
@@ -10,21 +11,37 @@ import { plainTree } from '../helpers.js';
 // values, every token at the same offset, line and column, every node with the same range.
 const { Archwright } = createArchwrightServices(EmptyFileSystem);
 const parser = Archwright.parser.LangiumParser;
-const parse = (text: string) => parser.parse(text);
+const parse = (text: string, rule?: string) => parser.parse(text, rule ? { rule } : undefined);
 
-/** Every node of the CST, in order: its kind, offset, length, range and, for tokens, text. */
+/** Every node of the CST, in order: its kind, offset, length, range, grammar, AST node and, for tokens, text. */
 function cst(node: CstNode): unknown[] {
     const out: unknown[] = [];
     const visit = (n: CstNode, depth: number): void => {
-        out.push(`${depth} ${isCompositeCstNode(n) ? 'C' : n.hidden ? 'H' : 'L'} ${n.offset}+${n.length} ${JSON.stringify(n.range)}${isCompositeCstNode(n) ? '' : ' ' + n.text}`);
+        const own = (n as { _astNode?: AstNode })._astNode;
+        const source = n.grammarSource as { $type: string; rule?: { $refText?: string }; value?: string } | undefined;
+        const grammar = source ? `${source.$type}:${source.rule?.$refText ?? source.value ?? ''}` : '-';
+        out.push(`${depth} ${isCompositeCstNode(n) ? 'C' : n.hidden ? 'H' : 'L'} ${n.offset}+${n.length} ${JSON.stringify(n.range)} ${grammar} ${own ? own.$type : '-'}${isCompositeCstNode(n) ? '' : ' ' + n.text}`);
         if (isCompositeCstNode(n)) n.content.forEach(child => visit(child, depth + 1));
     };
     visit(node, 0);
     return out;
 }
 
+/** Whether every node's container, CST node and references point back to it; the problems found. */
+function links(root: AstNode): string[] {
+    const problems: string[] = [];
+    for (const node of AstUtils.streamAst(root)) {
+        const where = `${node.$type} at ${JSON.stringify(node.$cstNode?.range.start)}`;
+        if (node.$cstNode?.astNode !== node) problems.push(`${where}: its CST node's AST node is another`);
+        for (const child of childrenOf(node)) if (child.$container !== node) problems.push(`${where}: a child's container is another`);
+        for (const { reference } of referencesOf(node)) if ((reference as unknown as { node: AstNode }).node !== node) problems.push(`${where}: a reference's node is another`);
+    }
+    return problems;
+}
+
 function outcome(result: ParseResult<AstNode>) {
     return {
+        links: links(result.value),
         errors: result.lexerErrors.length + result.parserErrors.length,
         ast: plainTree(result.value),
         cst: cst(result.value.$cstNode!),
@@ -89,6 +106,7 @@ describe('incremental parsing', () => {
         const fixtures = loadFixtures();
         const random = new Random(424242);
         let incremental = 0;
+        const elementsBefore = reparseCounts.elements;
         for (let chain = 0; chain < 40; chain++) {
             let text = random.pick(fixtures);
             let current = parse(text);
@@ -112,6 +130,7 @@ describe('incremental parsing', () => {
         }
         // Most edits are reparsed in part; the rest (syntax errors before or after) in full.
         expect(incremental).toBeGreaterThan(250);
+        expect(reparseCounts.elements - elementsBefore, 'edits within nested elements').toBeGreaterThan(20);
     });
 
     it('reparses an edit at the very start, at the very end and between declarations', () => {
@@ -150,6 +169,35 @@ describe('incremental parsing', () => {
             const spliced = reparse(current, edited, parse);
             expect(spliced, edited).toBeDefined();
             expect(outcome(spliced!), edited).toEqual(outcome(parse(edited)));
+            text = edited;
+            current = spliced!;
+        }
+    });
+
+    it('reparses only the element an edit lies in when it is nested in another, keeping the rest of the tree', () => {
+        let text = 'system s "S" {\n  service a "A" {\n    technology "Go"\n  }\n  // between\n  system t "T" { service b "B" { owner "x" } }\n  owner "y"\n}\nservice c "C" // end\n// last\n';
+        const edits: ((t: string) => string)[] = [
+            t => t.replace('"A"', '"A service"'),
+            t => t.replace('technology "Go"', 'technology "Go"\n    owner "team"\n'),
+            t => t.replace('owner "x"', 'owner "x2" description "d"'),
+            t => t.replace('"Go"', '"Go 1.24"'),
+            t => t.replace('    owner "team"\n', '')
+        ];
+        let current = parse(text);
+        for (const edit of edits) {
+            const edited = edit(text);
+            const before = current.value as AstNode & { declarations: (AstNode & { members: AstNode[] })[] };
+            const elements = reparseCounts.elements;
+            const spliced = reparse(current, edited, parse);
+            expect(spliced, edited).toBeDefined();
+            expect(reparseCounts.elements, `an element reparsed: ${edited}`).toBe(elements + 1);
+            expect(outcome(spliced!), edited).toEqual(outcome(parse(edited)));
+            const after = spliced!.value as typeof before;
+            // The system holding the edit is a copy; the declaration after it and its untouched members are kept.
+            expect(after.declarations[0]).not.toBe(before.declarations[0]);
+            expect(after.declarations[1]).toBe(before.declarations[1]);
+            const kept = before.declarations[0].members.filter(m => after.declarations[0].members.includes(m));
+            expect(kept.length).toBeGreaterThan(0);
             text = edited;
             current = spliced!;
         }

@@ -158,7 +158,7 @@ export function moveShift(shift: LeafShift, by: { offset: number; lines: number;
  * benchmark's M model).
  */
 export class ShiftableLeafCstNode extends LeafCstNodeImpl {
-    readonly _shift: LeafShift;
+    _shift: LeafShift;
 
     constructor(offset: number, length: number, startLine: number, startColumn: number, endLine: number, endColumn: number, tokenType: TokenType,
         hidden: boolean, shift: LeafShift) {
