@@ -102,6 +102,33 @@ describe('validation kept per declaration', () => {
         expect((ws.current('a.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'a.arch'));
     });
 
+    it('keeps the checks of the elements of a system that an edit inside one of them did not touch', async () => {
+        // c is nested in a service (misplaced: only a system holds elements) and has a property that
+        // does not apply to it; d is the element being edited; e declares an id that a.arch has too.
+        const nested = (title: string, extra = '') =>
+            `service p "P" {\n  service c "C" {\n    stores profile\n  }\n  service d "${title}" {\n    technology "Go"${extra}\n  }\n  service e "E" {\n    service dup "Dup"\n  }\n}\n`;
+        const files: Record<string, string> = { 'a.arch': 'service dup "First"\ndata profile "Profile"\n', 'b.arch': nested('D') };
+        const ws = await loadWorkspace(files);
+        let keptElements = 0;
+        for (const [title, extra] of [['D1', ''], ['D2', ''], ['D3', '\n\n    owner "team"'], ['D4', '']]) {
+            await ws.write('b.arch', files['b.arch'] = nested(title, extra));
+            // The last validation is b.arch's unless lines moved (a.arch's duplicate then names a new place).
+            if (!extra) keptElements += validator(ws).lastValidation.keptElements;
+            expect((ws.current('b.arch').diagnostics ?? []).map(shape), title).toEqual(await fresh(files, 'b.arch'));
+        }
+        expect(keptElements).toBeGreaterThan(0);
+        expect((ws.current('b.arch').diagnostics ?? []).map(d => d.code)).toEqual(expect.arrayContaining(['misplaced-property', 'duplicate-id']));
+        // profile becomes a service in a.arch: c, kept, must now say that it stores no data.
+        await ws.write('a.arch', files['a.arch'] = files['a.arch'].replace('data profile', 'service profile'));
+        expect((ws.current('b.arch').diagnostics ?? []).map(d => d.code)).toContain('wrong-kind');
+        expect((ws.current('b.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'b.arch'));
+        // p becomes a system: c's answer about where it is nested changes.
+        await ws.write('b.arch', files['b.arch'] = files['b.arch'].replace('service p', 'system p'));
+        expect((ws.current('b.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'b.arch'));
+        await ws.write('b.arch', files['b.arch'] = files['b.arch'].replace('"D4"', '"D5"'));
+        expect((ws.current('b.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'b.arch'));
+    });
+
     it('never keeps what carries positions of its own: a duplicate id names where the other one is', async () => {
         const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}"\n`).join('');
         const a = `service dup "First"\n${services}service dup "Second"\n`;

@@ -14,7 +14,7 @@ import { ruleDocsUri } from './rule-docs.js';
 import { TextFileSystemProvider } from '../language/text-files.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
 import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
-import { isModel } from '../language/generated/ast.js';
+import { isElement, isModel } from '../language/generated/ast.js';
 
 /** One call of a validation acceptor: severity, message and where. */
 type KeptCall = Parameters<ValidationAcceptor>;
@@ -33,8 +33,8 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     private readonly services: ArchwrightServices;
     /** What the checks said of each top-level declaration at its last validation (see validateAstNodes). */
     private readonly keptChecks = new WeakMap<AstNode, { key: string; calls: readonly KeptCall[] }>();
-    /** Of the last validation: the top-level declarations checked, and those whose checks' answer was kept. */
-    lastValidation = { checked: 0, kept: 0 };
+    /** Of the last validation: the top-level declarations checked, those whose checks' answer was kept, and the nested elements whose answer was kept. */
+    lastValidation = { checked: 0, kept: 0, keptElements: 0 };
 
     constructor(services: ArchwrightServices) {
         super(services);
@@ -72,11 +72,14 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
      * up once per validation, a check is awaited only when it returns a promise, and cancellation is
      * checked every few hundred nodes. About a third of the validation time of a large model.
      *
-     * And a top-level declaration that incremental parsing kept (the same object as at the last
-     * validation) gets what its checks said then, when no build since has changed what any file
-     * exports (ArchwrightDocumentBuilder.exportsEpoch: names, with the type and kind of what they
-     * name). The checks of a declaration read its own nodes and, through references and the folder's
-     * index of ids, only those names, types and kinds, so they would say the same again. What they
+     * And a top-level declaration, or an element nested in another, that incremental parsing kept
+     * (the same object as at the last validation) gets what its checks said then, when no build
+     * since has changed what any file exports (ArchwrightDocumentBuilder.exportsEpoch: names, with
+     * the type and kind of what they name). The checks of a declaration read its own nodes and,
+     * through references and the folder's index of ids, only those names, types and kinds, so they
+     * would say the same again. A nested element's also read the kind and name of the element that
+     * holds it, which incremental parsing keeps an element within only when the edit was inside
+     * another of its members (it copies the container; its header is the same text). What they
      * said is kept as the acceptor's calls, not as diagnostics: replayed, each range is worked out
      * again from the node, so a declaration that moved (lines added above it) is still right. Calls
      * that carry positions of their own (a range, related locations) are never kept.
@@ -98,7 +101,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             return pending ? pending.then(() => nodeOptions.validateChildren) : nodeOptions.validateChildren;
         };
         const builder = this.services.shared.workspace.DocumentBuilder;
-        this.lastValidation = { checked: 0, kept: 0 };
+        this.lastValidation = { checked: 0, kept: 0, keptElements: 0 };
         if (!isModel(rootNode) || !(builder instanceof ArchwrightDocumentBuilder)) {
             await walkAst(rootNode, visitor(acceptor), cancelToken);
             return;
@@ -107,24 +110,35 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
         const rootOptions = this.validateSingleNodeOptions(rootNode, options);
         if (rootOptions.validateNode) await runChecks(checksOf(rootNode.$type), rootNode, acceptor, cancelToken);
         if (!rootOptions.validateChildren) return;
-        for (const declaration of childrenOf(rootNode)) {
-            await interruptAndCheck(cancelToken);
-            const kept = this.keptChecks.get(declaration);
+        // Each top-level declaration and each element nested in another is a unit whose checks'
+        // answer is kept with it: incremental parsing keeps the elements of a system that an edit
+        // inside one of them did not touch (language/incremental-parse.ts, reparseElement).
+        const validateUnit = async (unit: AstNode, outer: ValidationAcceptor, topLevel: boolean): Promise<void> => {
+            const kept = this.keptChecks.get(unit);
             if (kept?.key === key) {
-                for (const [severity, message, info] of kept.calls) acceptor(severity, message, info);
-                this.lastValidation.kept++;
-                continue;
+                for (const [severity, message, info] of kept.calls) outer(severity, message, info);
+                if (topLevel) this.lastValidation.kept++;
+                else this.lastValidation.keptElements++;
+                return;
             }
             const calls: KeptCall[] = [];
             let keepable = true;
-            await walkAst(declaration, visitor((severity, message, info) => {
+            const accept: ValidationAcceptor = (severity, message, info) => {
                 calls.push([severity, message, info]);
                 if ((info as { range?: unknown }).range !== undefined || info.relatedInformation !== undefined) keepable = false;
-                acceptor(severity, message, info);
-            }), cancelToken);
-            if (keepable) this.keptChecks.set(declaration, { key, calls: calls.length > 0 ? calls : NO_CALLS });
-            else this.keptChecks.delete(declaration);
-            this.lastValidation.checked++;
+                outer(severity, message, info);
+            };
+            const check = visitor(accept);
+            await walkAst(unit, node => node !== unit && isElement(node) && isElement(node.$container)
+                ? validateUnit(node, accept, false).then(() => false)
+                : check(node), cancelToken);
+            if (keepable) this.keptChecks.set(unit, { key, calls: calls.length > 0 ? calls : NO_CALLS });
+            else this.keptChecks.delete(unit);
+            if (topLevel) this.lastValidation.checked++;
+        };
+        for (const declaration of childrenOf(rootNode)) {
+            await interruptAndCheck(cancelToken);
+            await validateUnit(declaration, acceptor, true);
         }
     }
 
