@@ -67,7 +67,10 @@ describe('the reference index', () => {
         const [example] = loadFixtures();
         const ws = await loadWorkspace({ 'a.arch': example, 'b.arch': 'service extra "E"\nextra -> shop.orders "asks"\nextra -> nowhere\n' });
         const langiums = new DefaultReferenceDescriptionProvider(ws.services);
-        const plain = (ds: ReferenceDescription[]) => ds.map(d => ({ ...d, sourceUri: d.sourceUri.toString(), targetUri: d.targetUri.toString() }));
+        // The fields of a ReferenceDescription, read (ours are getters on a class).
+        const plain = (ds: ReferenceDescription[]) => ds.map(d => ({
+            sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, segment: d.segment, local: d.local
+        }));
         for (const doc of ws.documents) {
             const ours = await ws.services.workspace.ReferenceDescriptionProvider.createDescriptions(doc);
             expect(ours.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import {
-    AstUtils, DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, isAstNode, type AstNode, type LangiumCoreServices,
-    type LangiumDocument, type ReferenceDescription, type ReferenceInfo
+    AstUtils, CstUtils, DefaultAstNodeLocator, DefaultLinker, DefaultReferenceDescriptionProvider, isAstNode, UriUtils, type AstNode,
+    type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference,
+    type ReferenceDescription, type ReferenceInfo, type URI
 } from 'langium';
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import { CancellationToken } from 'vscode-languageserver';
@@ -91,17 +92,20 @@ const declarationReferences = new WeakMap<AstNode, readonly ReferenceInfo[]>();
  */
 export async function forEachReference(root: AstNode, action: (ref: ReferenceInfo) => void, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
     for (const ref of referencesOf(root)) action(ref);
-    for (const declaration of childrenOf(root)) {
-        let refs = declarationReferences.get(declaration);
-        if (!refs) {
-            const found: ReferenceInfo[] = [];
-            await walkAst(declaration, node => {
-                for (const ref of referencesOf(node)) found.push(ref);
-            }, cancelToken);
-            declarationReferences.set(declaration, refs = found);
-        }
-        for (const ref of refs) action(ref);
+    for (const declaration of childrenOf(root)) for (const ref of await referencesUnder(declaration, cancelToken)) action(ref);
+}
+
+/** The references under a top-level declaration, found once (see {@link forEachReference}). */
+async function referencesUnder(declaration: AstNode, cancelToken: CancellationToken): Promise<readonly ReferenceInfo[]> {
+    let refs = declarationReferences.get(declaration);
+    if (!refs) {
+        const found: ReferenceInfo[] = [];
+        await walkAst(declaration, node => {
+            for (const ref of referencesOf(node)) found.push(ref);
+        }, cancelToken);
+        declarationReferences.set(declaration, refs = found);
     }
+    return refs;
 }
 
 /** True when the node is in the tree its document has now (not in one that parsing replaced). */
@@ -110,14 +114,72 @@ function inCurrentTree(node: AstNode): boolean {
     return root.$document?.parseResult.value === root;
 }
 
-/** Langium's index of references, collected without a stream per node (see util/ast-walk.ts). */
+/**
+ * Langium's index of references, with a description per reference made once per top-level
+ * declaration and kept with it, whose places are read when asked (LiveReferenceDescription): after
+ * an edit, the edited file and every file that references it are indexed again, and Langium made a
+ * new description of each of their references, with its source path and place worked out (the
+ * largest part of the work after an edit's diagnostics are sent).
+ */
 export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    private readonly descriptions = new WeakMap<AstNode, readonly LiveReferenceDescription[]>();
+
     override async createDescriptions(document: LangiumDocument, cancelToken: CancellationToken = CancellationToken.None): Promise<ReferenceDescription[]> {
-        const descriptions: ReferenceDescription[] = [];
-        await forEachReference(document.parseResult.value, ref => {
-            if (!ref.reference.error) descriptions.push(...this.createInfoDescriptions(ref));
-        }, cancelToken);
-        return descriptions;
+        const out: ReferenceDescription[] = [];
+        const root = document.parseResult.value;
+        const add = (descriptions: readonly LiveReferenceDescription[]): void => {
+            // What Langium indexes: the references that resolved, with their target's description.
+            for (const description of descriptions) if (description.resolved) out.push(description);
+        };
+        add(referencesOf(root).map(info => new LiveReferenceDescription(info, document.uri, this.nodeLocator)));
+        for (const declaration of childrenOf(root)) {
+            let descriptions = this.descriptions.get(declaration);
+            if (!descriptions) {
+                descriptions = (await referencesUnder(declaration, cancelToken)).map(info => new LiveReferenceDescription(info, document.uri, this.nodeLocator));
+                this.descriptions.set(declaration, descriptions);
+            }
+            add(descriptions);
+        }
+        return out;
+    }
+}
+
+/**
+ * A reference in Langium's index of references, read from the reference when asked: its source's
+ * path and its place from the tree as it is now, its target from the description the linker gave
+ * it (ArchwrightLinker renews it for a link it keeps).
+ */
+class LiveReferenceDescription implements ReferenceDescription {
+    constructor(private readonly info: ReferenceInfo, readonly sourceUri: URI, private readonly locator: AstNodeLocator) {}
+
+    /** Whether the reference resolved: only those are indexed. */
+    get resolved(): boolean {
+        const reference = this.info.reference;
+        return !reference.error && reference.$refNode !== undefined && this.target !== undefined;
+    }
+
+    private get target(): AstNodeDescription | undefined {
+        return (this.info.reference as Partial<Reference>).$nodeDescription;
+    }
+
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.info.container);
+    }
+
+    get targetUri(): URI {
+        return this.target?.documentUri ?? this.sourceUri;
+    }
+
+    get targetPath(): string {
+        return this.target?.path ?? '';
+    }
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.info.reference.$refNode!);
+    }
+
+    get local(): boolean {
+        return UriUtils.equals(this.targetUri, this.sourceUri);
     }
 }
 
