@@ -2,6 +2,7 @@ import { AstUtils, DefaultCommentProvider, EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { loadWorkspace } from '../helpers.js';
 
 const { Archwright } = createArchwrightServices(EmptyFileSystem);
 const langiums = new DefaultCommentProvider(Archwright);
@@ -24,5 +25,32 @@ describe('comments as documentation', () => {
             }
         }
         expect(comments).toBeGreaterThan(200);
+    });
+
+    it('follows edits of the comments, before top-level declarations and nested elements, and edits next to them', async () => {
+        // The provider keeps each node's comment while the node lives: every edit here must leave
+        // it saying what Langium's provider says of the tree as it is after the edit.
+        let text = '// The shop.\nsystem shop "Shop" {\n  // Takes orders.\n  service orders "Orders" {\n    technology "Go"\n  }\n  service pay "Pay"\n}\nservice mail "Mail"\n';
+        const edits: ((t: string) => string)[] = [
+            t => t.replace('// Takes orders.', '// Takes and keeps orders.'),
+            t => t.replace('technology "Go"', 'technology "Go 1.24"'),
+            t => t.replace('  service pay', '  /* Pays. */\n  service pay'),
+            t => t.replace('"Pay"', '"Payments"'),
+            t => t.replace('service mail', '// Sends mail.\nservice mail'),
+            t => t.replace('// The shop.\n', ''),
+            t => t.replace('  /* Pays. */\n', ''),
+            t => t.replace('"Orders"', '"All orders"')
+        ];
+        const ws = await loadWorkspace({ 'a.arch': text });
+        const provider = ws.services.documentation.CommentProvider;
+        const compare = () => {
+            const root = ws.current('a.arch').parseResult.value;
+            for (const node of AstUtils.streamAst(root)) expect(provider.getComment(node), `${node.$type} in ${text}`).toBe(langiums.getComment(node));
+        };
+        compare();
+        for (const edit of edits) {
+            await ws.write('a.arch', text = edit(text));
+            compare();
+        }
     });
 });

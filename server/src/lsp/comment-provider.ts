@@ -8,12 +8,26 @@ import { CstUtils, DefaultCommentProvider, isAstNodeWithComment, isRootCstNode, 
  * elements). Children lie in document order, so the node is found by its offset.
  */
 export class ArchwrightCommentProvider extends DefaultCommentProvider {
+    /**
+     * The comment of each node asked about, for as long as the node lives: completion documents
+     * each of its candidates with it. A node keeps its comment while it lives: an edit of the
+     * comment before a node, or an edit between it and that comment, reparses the node
+     * (language/incremental-parse.ts), which makes a new one.
+     */
+    private readonly comments = new WeakMap<AstNode, { text: string | undefined }>();
+    private commentRules?: string[];
+
     override getComment(node: AstNode): string | undefined {
         if (isAstNodeWithComment(node)) return node.$comment;
         const cst = node.$cstNode;
         if (!cst || isRootCstNode(cst)) return super.getComment(node);
-        const previous = previousNode(cst);
-        return previous && CstUtils.isCommentNode(previous, this.grammarConfig().multilineCommentRules) ? previous.text : undefined;
+        let comment = this.comments.get(node);
+        if (!comment) {
+            const previous = previousNode(cst);
+            comment = { text: previous && CstUtils.isCommentNode(previous, this.commentRules ??= this.grammarConfig().multilineCommentRules) ? previous.text : undefined };
+            this.comments.set(node, comment);
+        }
+        return comment.text;
     }
 }
 
