@@ -1,6 +1,6 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
-    type DocumentSegment, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
+    type CstNode, type DocumentSegment, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
@@ -99,11 +99,14 @@ interface DeclarationExports {
  * (ArchwrightScopeComputation), and such a declaration may have moved.
  */
 class MovingNodeDescription implements AstNodeDescription {
+    /** The CST node of the name, found once: it moves, but a node keeps its CST as long as it lives. */
+    private nameNode?: CstNode;
+
     constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI, readonly path: string,
         private readonly names: NameProvider) {}
 
     get nameSegment(): DocumentSegment | undefined {
-        return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+        return CstUtils.toDocumentSegment(this.nameNode ??= this.names.getNameNode(this.node) ?? this.node.$cstNode);
     }
 
     get selectionSegment(): DocumentSegment | undefined {
