@@ -2,7 +2,7 @@ import {
     CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumCompletionParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CompletionParserResult,
     type CompositeCstNode, type CstNode, type RootCstNode, type GrammarAST, type LangiumCoreServices, type ParseResult, type ParserOptions
 } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 
 /**
@@ -140,11 +140,17 @@ function newShift(): LeafShift {
     return { offset: 0, lines: 0, firstLine: -1, columns: 0 };
 }
 
-/**
- * Moves a run of tokens by the given offset, lines and, for those on the given line (before the
- * move), columns.
- */
-export function moveShift(shift: LeafShift, by: { offset: number; lines: number; columnsOnLine: number; columns: number }): void {
+/** A move of the text after an edit: by an offset and lines, and on one line (as it was) by columns. */
+export interface Move {
+    offset: number;
+    lines: number;
+    /** The line (before the move) whose tokens also move by `columns`. */
+    columnsOnLine: number;
+    columns: number;
+}
+
+/** Moves a run of tokens (see {@link Move}). */
+export function moveShift(shift: LeafShift, by: Move): void {
     if (shift.firstLine + shift.lines === by.columnsOnLine) shift.columns += by.columns;
     shift.offset += by.offset;
     shift.lines += by.lines;
@@ -158,12 +164,28 @@ export function moveShift(shift: LeafShift, by: { offset: number; lines: number;
  * benchmark's M model).
  */
 export class ShiftableLeafCstNode extends LeafCstNodeImpl {
-    _shift: LeafShift;
+    private _shift: LeafShift;
 
     constructor(offset: number, length: number, startLine: number, startColumn: number, endLine: number, endColumn: number, tokenType: TokenType,
         hidden: boolean, shift: LeafShift) {
         super(offset, length, startLine, startColumn, endLine, endColumn, tokenType, hidden);
         this._shift = shift;
+    }
+
+    /** The shift of the token's run. */
+    get shift(): LeafShift {
+        return this._shift;
+    }
+
+    /** Puts the token at the given place, in the terms of the given shift, which becomes its own. */
+    place(shift: LeafShift, offset: number, start: Position, end: Position): void {
+        const fields = this as unknown as LeafFields;
+        this._shift = shift;
+        fields._offset = offset - shift.offset;
+        fields._startLine = start.line - shift.lines;
+        fields._startColumn = start.character - (fields._startLine === shift.firstLine ? shift.columns : 0);
+        fields._endLine = end.line - shift.lines;
+        fields._endColumn = end.character - (fields._endLine === shift.firstLine ? shift.columns : 0);
     }
 
     override get offset(): number {

@@ -2,8 +2,8 @@ import {
     DefaultLangiumDocumentFactory, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode,
     type LangiumDocument, type ParseResult, type Reference, type URI
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
-import { moveShift, ShiftableLeafCstNode, type LeafShift } from './depth-limited-parser.js';
+import { CancellationToken, type Position } from 'vscode-languageserver';
+import { moveShift, ShiftableLeafCstNode, type LeafShift, type Move } from './depth-limited-parser.js';
 import { isElement } from './generated/ast.js';
 import { childrenOf, referencesOf } from '../util/ast-walk.js';
 
@@ -106,31 +106,17 @@ export function reparse(previous: ParseResult<AstNode>, text: string, parse: Par
     // Where the region starts and ends, from the previous tree (the text before the region did not
     // change) and from the region's own text.
     const at = toFileStart ? { line: 0, character: 0 } : declarations[first].$cstNode!.range.start;
-    const oldEndAt = declarations[last].$cstNode!.range.end;
-    const inRegion = endOf(regionText);
-    const newEndAt = inRegion.line === 0
-        ? { line: at.line, character: at.character + inRegion.character }
-        : { line: at.line + inRegion.line, character: inRegion.character };
     // Move the reparsed nodes to where the region starts in the new text...
     if (!move(regionCst.content, { offset: regionStart, lines: at.line, columnsOnLine: 0, columns: at.character })) return undefined;
-    // ...and what follows it (nothing when the region reaches the end of the file) by the edit's
-    // change in offset, lines and, on the region's last line, columns.
+    // ...and what follows it (nothing when the region reaches the end of the file).
     const after = rootCst.content.slice(lastChild + 1);
-    const shift = { offset: delta, lines: newEndAt.line - oldEndAt.line, columnsOnLine: oldEndAt.line, columns: newEndAt.character - oldEndAt.character };
-    if (!move(after, shift)) return undefined;
+    if (!move(after, moveAfter(at, declarations[last].$cstNode!.range.end, regionText, delta))) return undefined;
 
     // Splice: the CST keeps its root (other nodes find their text through it); the AST gets a new root.
     for (const child of regionCst.content) (child as { container?: CompositeCstNode }).container = rootCst;
     (rootCst as unknown as { content: CstNode[] }).content = [...rootCst.content.slice(0, firstChild), ...regionCst.content, ...after];
-    (rootCst as unknown as { _text: string })._text = text;
-    (rootCst as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-    (rootCst as unknown as { _astNode: AstNode })._astNode = newRoot;
-    (newRoot as { $cstNode?: CstNode }).$cstNode = rootCst;
     newRoot.declarations = [...declarations.slice(0, first), ...newRoot.declarations, ...declarations.slice(last + 1)];
-    newRoot.declarations.forEach((declaration, index) => {
-        (declaration as { $container: AstNode }).$container = newRoot;
-        (declaration as { $containerIndex?: number }).$containerIndex = index;
-    });
+    setRoot(rootCst, newRoot, text);
     reparseCounts.declarations++;
     return { ...region, value: newRoot };
 }
@@ -181,35 +167,30 @@ function reparseElement(oldRoot: Declarations, rootCst: CompositeCstNode, text: 
     if (region.lexerErrors.length > 0 || region.parserErrors.length > 0 || !isElement(replacement) || !isCompositeCstNode(regionCst)
         || regionCst.content.length !== 1 || regionCst.end !== regionText.length) return undefined;
 
-    // Where the element was and where it ends now; how what follows it moves.
-    const at = cst.range.start;
-    const oldEndAt = cst.range.end;
-    const inRegion = endOf(regionText);
-    const newEndAt = inRegion.line === 0
-        ? { line: at.line, character: at.character + inRegion.character }
-        : { line: at.line + inRegion.line, character: inRegion.character };
-    const by = { offset: delta, lines: newEndAt.line - oldEndAt.line, columnsOnLine: oldEndAt.line, columns: newEndAt.character - oldEndAt.character };
+    // Where the element was; how what follows it moves.
+    const { start: at, end: oldEndAt } = cst.range;
+    const by = moveAfter(at, oldEndAt, regionText, delta);
 
     // What moves: the declaration's tokens after the element one by one (they share its shift with
     // those before), and the nodes after the declaration by their shifts; those that share the
     // declaration's (comments at the end of the file) one by one too.
-    const shift = firstLeaf(topCst)?._shift;
+    const shift = firstLeaf(topCst)?.shift;
     if (!shift) return undefined;
     const oneByOne: ShiftableLeafCstNode[] = [];
     for (const leaf of leavesOf(topCst)) {
-        if (!(leaf instanceof ShiftableLeafCstNode) || leaf._shift !== shift) return undefined;
+        if (!(leaf instanceof ShiftableLeafCstNode) || leaf.shift !== shift) return undefined;
         if (leaf.offset >= oldRegionEnd) oneByOne.push(leaf);
     }
     const shifts = new Set<LeafShift>();
     for (const node of rootCst.content.slice(rootCst.content.indexOf(topCst) + 1)) {
-        const own = firstLeaf(node)?._shift;
+        const own = firstLeaf(node)?.shift;
         if (!own) return undefined;
         if (own !== shift) {
             shifts.add(own);
             continue;
         }
         for (const leaf of leavesOf(node)) {
-            if (!(leaf instanceof ShiftableLeafCstNode) || leaf._shift !== shift) return undefined;
+            if (!(leaf instanceof ShiftableLeafCstNode) || leaf.shift !== shift) return undefined;
             oneByOne.push(leaf);
         }
     }
@@ -219,12 +200,12 @@ function reparseElement(oldRoot: Declarations, rootCst: CompositeCstNode, text: 
     // Nothing has changed so far; from here on, the tree is changed in place.
     for (const leaf of oneByOne) {
         const { start: from, end: to } = leaf.range;
-        place(leaf, shift, leaf.offset + delta, moved(from, by), moved(to, by));
+        leaf.place(shift, leaf.offset + delta, moved(from, by), moved(to, by));
     }
     for (const other of shifts) moveShift(other, by);
     for (const leaf of regionLeaves as ShiftableLeafCstNode[]) {
         const { start: from, end: to } = leaf.range;
-        place(leaf, shift, leaf.offset + regionStart, within(from, at), within(to, at));
+        leaf.place(shift, leaf.offset + regionStart, within(from, at), within(to, at));
     }
     const content = [...regionCst.content];
     for (const child of content) (child as { container?: CompositeCstNode }).container = cst;
@@ -243,14 +224,7 @@ function reparseElement(oldRoot: Declarations, rootCst: CompositeCstNode, text: 
         after = copy;
     }
     const newRoot = { ...oldRoot, declarations: declarations.map(d => d === top ? after : d) } as Declarations;
-    newRoot.declarations.forEach((declaration, i) => {
-        (declaration as { $container: AstNode }).$container = newRoot;
-        (declaration as { $containerIndex?: number }).$containerIndex = i;
-    });
-    (rootCst as unknown as { _text: string })._text = text;
-    (rootCst as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-    setAstNode(rootCst, newRoot);
-    (newRoot as { $cstNode?: CstNode }).$cstNode = rootCst;
+    setRoot(rootCst, newRoot, text);
     return { ...region, value: newRoot };
 }
 
@@ -268,6 +242,33 @@ function adopt(copy: AstNode): void {
     });
     for (const { reference } of referencesOf(copy)) (reference as Reference & { node: AstNode }).node = copy;
     if (copy.$cstNode) setAstNode(copy.$cstNode, copy);
+}
+
+/**
+ * Makes `newRoot` the AST of the CST root, which now holds `text`, and the container of its
+ * declarations, at their indexes. The CST keeps its root: other nodes find their text through it.
+ */
+function setRoot(rootCst: CompositeCstNode, newRoot: Declarations, text: string): void {
+    (rootCst as unknown as { _text: string })._text = text;
+    (rootCst as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+    setAstNode(rootCst, newRoot);
+    (newRoot as { $cstNode?: CstNode }).$cstNode = rootCst;
+    newRoot.declarations.forEach((declaration, index) => {
+        (declaration as { $container: AstNode }).$container = newRoot;
+        (declaration as { $containerIndex?: number }).$containerIndex = index;
+    });
+}
+
+/**
+ * How the text after a reparsed region moves: the region started at `at` and ended at `oldEndAt`,
+ * and now holds `regionText`, `delta` characters more (or fewer).
+ */
+function moveAfter(at: Position, oldEndAt: Position, regionText: string, delta: number): Move {
+    const inRegion = endOf(regionText);
+    const newEndAt = inRegion.line === 0
+        ? { line: at.line, character: at.character + inRegion.character }
+        : { line: at.line + inRegion.line, character: inRegion.character };
+    return { offset: delta, lines: newEndAt.line - oldEndAt.line, columnsOnLine: oldEndAt.line, columns: newEndAt.character - oldEndAt.character };
 }
 
 /** Makes the node the CST node's own AST node (Langium's composite CST nodes keep it in `_astNode`). */
@@ -289,34 +290,13 @@ function holdsEdit(node: AstNode, start: number, end: number): boolean {
 }
 
 /** The position moved by the shift (of an edit before it). */
-function moved(position: { line: number; character: number }, by: Parameters<typeof moveShift>[1]): { line: number; character: number } {
+function moved(position: Position, by: Move): Position {
     return { line: position.line + by.lines, character: position.character + (position.line === by.columnsOnLine ? by.columns : 0) };
 }
 
 /** A position in a region's text, as a position in the file whose region starts at `at`. */
-function within(position: { line: number; character: number }, at: { line: number; character: number }): { line: number; character: number } {
+function within(position: Position, at: Position): Position {
     return { line: position.line + at.line, character: position.character + (position.line === 0 ? at.character : 0) };
-}
-
-/** Langium's private fields of a token, which ShiftableLeafCstNode reads through its shift. */
-interface LeafFields {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-    _shift: LeafShift;
-}
-
-/** Puts the token at the given place, in the shift's terms, and gives it that shift. */
-function place(leaf: ShiftableLeafCstNode, shift: LeafShift, offset: number, start: { line: number; character: number }, end: { line: number; character: number }): void {
-    const fields = leaf as unknown as LeafFields;
-    fields._shift = shift;
-    fields._offset = offset - shift.offset;
-    fields._startLine = start.line - shift.lines;
-    fields._startColumn = start.character - (fields._startLine === shift.firstLine ? shift.columns : 0);
-    fields._endLine = end.line - shift.lines;
-    fields._endColumn = end.character - (fields._endLine === shift.firstLine ? shift.columns : 0);
 }
 
 function firstLeaf(node: CstNode): ShiftableLeafCstNode | undefined {
@@ -355,13 +335,12 @@ function topLevelIndex(root: CompositeCstNode, node: CstNode): number {
  * (UnkeptRangeCompositeCstNode), so they move with them. False, having moved nothing, when a
  * token is not of that kind (a tree from another parser).
  */
-function move(nodes: readonly CstNode[], by: Parameters<typeof moveShift>[1]): boolean {
+function move(nodes: readonly CstNode[], by: Move): boolean {
     const shifts = new Set<LeafShift>();
     for (const node of nodes) {
-        let leaf: CstNode | undefined = node;
-        while (leaf && isCompositeCstNode(leaf)) leaf = leaf.content[0];
-        if (!(leaf instanceof ShiftableLeafCstNode)) return false;
-        shifts.add(leaf._shift);
+        const leaf = firstLeaf(node);
+        if (!leaf) return false;
+        shifts.add(leaf.shift);
     }
     for (const shift of shifts) moveShift(shift, by);
     return true;
