@@ -92,11 +92,11 @@ export function cursor(textWithMarker: string): { text: string; offset: number }
 }
 
 /**
- * A syntax tree as plain data, for comparing two parses: each node's type, range, index in its
- * container and values, and each reference's text and range.
+ * A syntax tree as plain data, for comparing two parses: each node's type, range, property and
+ * index in its container and values, and each reference's text and range.
  */
 export function plainTree(node: AstNode): unknown {
-    const data: Record<string, unknown> = { $type: node.$type, $range: node.$cstNode?.range, $index: node.$containerIndex };
+    const data: Record<string, unknown> = { $type: node.$type, $range: node.$cstNode?.range, $property: node.$containerProperty, $index: node.$containerIndex };
     for (const [key, value] of Object.entries(node)) {
         if (!key.startsWith('$')) data[key] = Array.isArray(value) ? value.map(plainValue) : plainValue(value);
     }

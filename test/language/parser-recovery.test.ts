@@ -1,4 +1,4 @@
-import { createCompletionParser, createLangiumParser, EmptyFileSystem, type AstNode, type LangiumParser, type ParseResult } from 'langium';
+import { AstUtils, createCompletionParser, createLangiumParser, EmptyFileSystem, isAstNode, type AstNode, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
@@ -32,6 +32,32 @@ describe('parser error recovery', () => {
             if (mine.parserErrors.length > 0) broken++;
         }
         expect(broken).toBeGreaterThan(50);
+    });
+
+    it("links every node to its container, as Langium's parser does", () => {
+        const fixtures = loadFixtures();
+        const random = new Random(20261126);
+        const texts = [...fixtures, ...Array.from({ length: 100 }, () => mutate(random.pick(fixtures), random, fixtures).text)];
+        let children = 0;
+        for (const text of texts) {
+            const root = ours.parse(text).value;
+            expect(root.$container).toBeUndefined();
+            for (const node of AstUtils.streamAst(root)) {
+                for (const [property, value] of Object.entries(node)) {
+                    if (property.startsWith('$')) continue;
+                    const items = Array.isArray(value) ? value : [value];
+                    items.forEach((item, index) => {
+                        if (!isAstNode(item)) return;
+                        children++;
+                        expect(item.$container).toBe(node);
+                        expect(item.$containerProperty).toBe(property);
+                        expect(item.$containerIndex).toBe(Array.isArray(value) ? index : undefined);
+                    });
+                }
+            }
+            expect(plainTree(root)).toEqual(plainTree(langiums.parse(text).value));
+        }
+        expect(children).toBeGreaterThan(10_000);
     });
 
     it('recovers the same way from thousands of errors in one file', () => {

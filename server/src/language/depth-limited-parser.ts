@@ -1,7 +1,8 @@
 import {
     CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumCompletionParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CompletionParserResult,
-    type CompositeCstNode, type CstNode, type RootCstNode, type GrammarAST, type LangiumCoreServices, type ParseResult, type ParserOptions
+    type CompositeCstNode, type CstNode, type RootCstNode, type GrammarAST, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
 } from 'langium';
+import { linkContainers } from '../util/ast-walk.js';
 import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 
@@ -42,12 +43,12 @@ export class DepthLimitedParser extends LangiumParser {
 
     private parseWithinDepth<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const tooDeep = roughDepth(input) > MAX_BLOCK_DEPTH ? this.tooDeepBlocks(input) : [];
-        if (tooDeep.length === 0) return super.parse<T>(input, options);
+        if (tooDeep.length === 0) return this.parseText<T>(input, options);
         let text = input;
         for (const { start, end } of tooDeep) {
             text = text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
         }
-        const result = super.parse<T>(text, options);
+        const result = this.parseText<T>(text, options);
         const errors: IRecognitionException[] = tooDeep.map(({ open }) => ({
             name: NESTING_TOO_DEEP,
             message: `This block is nested more than ${MAX_BLOCK_DEPTH} levels deep; Archwright skips what is inside it. Move its parts up a level.`,
@@ -56,6 +57,28 @@ export class DepthLimitedParser extends LangiumParser {
             context: { ruleStack: [], ruleOccurrenceStack: [] }
         }));
         return { ...result, parserErrors: [...errors, ...result.parserErrors] };
+    }
+
+    /**
+     * Langium's `parse`, step for step, except for its last: the AST's containers are set by
+     * {@link linkContainers}, where Langium's `linkContentToContainer` made an array of entries and
+     * a closure for every node (a tenth of the time of parsing a file). The steps use the parser's
+     * private members, named in {@link ParserInternals}; test/language/parser.test.ts checks the
+     * trees against Langium's own parser.
+     */
+    private parseText<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        const self = this as unknown as ParserInternals;
+        self.nodeBuilder.buildRootNode(input);
+        const lexed = self.lexerResult = this.lexer.tokenize(input);
+        this.wrapper.input = lexed.tokens;
+        const rule = options?.rule ? this.allRules.get(options.rule) : this.mainRule;
+        if (!rule) throw new Error(options?.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+        const value = self.doParse(rule) as T;
+        self.nodeBuilder.addHiddenNodes(lexed.hidden);
+        this.unorderedGroups.clear();
+        self.lexerResult = undefined;
+        linkContainers(value);
+        return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: this.wrapper.errors };
     }
 
     /** The outermost blocks that open deeper than the limit: from their `{` to their `}` (or the end). */
@@ -79,6 +102,13 @@ export class DepthLimitedParser extends LangiumParser {
         if (open) blocks.push({ open, start: open.startOffset, end: input.length });
         return blocks;
     }
+}
+
+/** The private members of Langium's parser that {@link DepthLimitedParser.parseText} uses. */
+interface ParserInternals {
+    nodeBuilder: CstNodeBuilder;
+    lexerResult: LexerResult | undefined;
+    doParse(rule: unknown): AstNode;
 }
 
 /**
@@ -198,12 +228,21 @@ export class ShiftableLeafCstNode extends LeafCstNodeImpl {
     }
 
     override get range(): Range {
+        return { start: this.startPosition(), end: this.endPosition() };
+    }
+
+    /** Where the token starts now, as a new object. */
+    startPosition(): Position {
         const fields = this as unknown as LeafFields;
         const shift = this._shift;
-        return {
-            start: { line: fields._startLine + shift.lines, character: fields._startColumn + (fields._startLine === shift.firstLine ? shift.columns : 0) },
-            end: { line: fields._endLine + shift.lines, character: fields._endColumn + (fields._endLine === shift.firstLine ? shift.columns : 0) }
-        };
+        return { line: fields._startLine + shift.lines, character: fields._startColumn + (fields._startLine === shift.firstLine ? shift.columns : 0) };
+    }
+
+    /** Where the token ends now, as a new object. */
+    endPosition(): Position {
+        const fields = this as unknown as LeafFields;
+        const shift = this._shift;
+        return { line: fields._endLine + shift.lines, character: fields._endColumn + (fields._endLine === shift.firstLine ? shift.columns : 0) };
     }
 }
 
@@ -222,23 +261,64 @@ interface LeafFields {
  * it was first asked for (a range and two positions, ~120 bytes a node, for as long as the tree
  * lives): the ArchModel asks for the range of every declaration and property, the reference index
  * for every reference, which filled nearly every node's, 41 MB of the 433 MB live heap at L, for
- * ranges nothing asks for again. Working it out is a walk down the first and the last child.
+ * ranges nothing asks for again. Working it out is a walk down the first and the last child, to
+ * their tokens, making only the range and its two positions: they are new objects, never shared
+ * with another range or with each other (the ArchModel relies on that, see `model-builder.ts`).
  */
 export class UnkeptRangeCompositeCstNode extends CompositeCstNodeImpl {
     override get range(): Range {
-        const content = this.content;
-        let first: CstNode | undefined;
-        for (let i = 0; i < content.length && !first; i++) if (!content[i].hidden) first = content[i];
-        let last: CstNode | undefined;
-        for (let i = content.length - 1; i >= 0 && !last; i--) if (!content[i].hidden) last = content[i];
-        first ??= content[0];
-        last ??= content[content.length - 1];
-        if (!first || !last) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        const start = first.range.start;
-        const end = last.range.end;
-        // As Langium's: an end before the start (error recovery) is the start.
-        return { start, end: end.line < start.line ? start : end };
+        const start = startOf(this);
+        const end = endOf(this, start);
+        // As Langium's, an end before the start (error recovery) is the start; here a copy of it.
+        return { start, end: end === start ? { ...start } : end };
     }
+}
+
+/**
+ * The node's range as new objects, shared with nothing: the ranges of this parser's nodes are made
+ * so; any other's (Langium's root node keeps its range) is copied.
+ */
+export function freshRange(cst: CstNode): Range {
+    if (cst instanceof UnkeptRangeCompositeCstNode || cst instanceof ShiftableLeafCstNode) return cst.range;
+    const { start, end } = cst.range;
+    return { start: { ...start }, end: { ...end } };
+}
+
+/** The first child that is not hidden (a comment or whitespace), or else the first. */
+function firstShown(content: readonly CstNode[]): CstNode | undefined {
+    for (let i = 0; i < content.length; i++) if (!content[i].hidden) return content[i];
+    return content[0];
+}
+
+/** The last child that is not hidden, or else the last. */
+function lastShown(content: readonly CstNode[]): CstNode | undefined {
+    for (let i = content.length - 1; i >= 0; i--) if (!content[i].hidden) return content[i];
+    return content[content.length - 1];
+}
+
+/** A node's start, as a new object: its first shown token's, as Langium's composite ranges have it. */
+function startOf(node: CstNode): Position {
+    let current = node;
+    while (current instanceof UnkeptRangeCompositeCstNode) {
+        const first = firstShown(current.content);
+        if (!first) return { line: 0, character: 0 };
+        current = first;
+    }
+    return current instanceof ShiftableLeafCstNode ? current.startPosition() : { ...current.range.start };
+}
+
+/**
+ * A node's end, given its start: its last shown child's end, or the start itself (the very object)
+ * when that end comes on an earlier line, at each level, as Langium's composite ranges have it.
+ */
+function endOf(node: CstNode, start: Position): Position {
+    if (node instanceof ShiftableLeafCstNode) return node.endPosition();
+    if (!(node instanceof UnkeptRangeCompositeCstNode)) return { ...node.range.end };
+    const content = node.content;
+    const last = lastShown(content);
+    if (!last) return { line: 0, character: 0 };
+    const end = endOf(last, last === firstShown(content) ? start : startOf(last));
+    return end.line < start.line ? start : end;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
+import { freshRange } from '../language/depth-limited-parser.js';
 import { propertyKeyword } from '../language/property-names.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
@@ -150,15 +151,11 @@ function keyed(flow: Flow, n: number): Flow {
 
 const isKeyword = GrammarAST.isKeyword;
 
+/** A range of the node's own: readiness reuse maps each position object of the model to its counterpart, so none may be shared. */
 function rangeOf(node: AstNode | undefined): Range {
-    return node?.$cstNode ? cstRange(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return node?.$cstNode ? freshRange(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** A range of the node's own: readiness reuse maps each position object of the model to its counterpart, so none is shared. */
-function cstRange(cst: CstNode): Range {
-    const r = cst.range;
-    return { start: { ...r.start }, end: { ...r.end } };
-}
 
 // The CST nodes of the node itself: its children, and theirs where they still belong to the node
 // (data type rules such as ids), never the CST of another AST node. Langium's findNodeFor* search
@@ -179,14 +176,15 @@ function ownNodes(node: AstNode): CstNode[] {
 
 function nameRange(node: AstNode, property = 'name', own = ownNodes(node)): Range {
     const cst = own.find(c => GrammarUtils.findAssignment(c)?.feature === property);
-    return cst ? cstRange(cst) : rangeOf(node);
+    return cst ? freshRange(cst) : rangeOf(node);
 }
 
 /** The node's own keyword: the first one, or the last with `last` (a block's closing brace). */
 function keywordRange(node: AstNode, keyword: string, last = false, own = ownNodes(node)): Range | undefined {
-    const fits = (c: CstNode) => !c.hidden && c.text === keyword && isKeyword(c.grammarSource);
+    // The grammar's keyword, not the node's text: that is a new string cut from the file's each time.
+    const fits = (c: CstNode) => !c.hidden && isKeyword(c.grammarSource) && c.grammarSource.value === keyword;
     const cst = last ? own.findLast(fits) : own.find(fits);
-    return cst ? cstRange(cst) : undefined;
+    return cst ? freshRange(cst) : undefined;
 }
 
 function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameProperty = 'name'): Source {
@@ -231,8 +229,21 @@ function first<T extends AstNode>(node: { members?: AstNode[] }, guard: (n: unkn
 }
 
 function allowsOf(node: { members?: AstNode[] }, uri: string): Allow[] {
+    const allows: Allow[] = [];
+    for (const a of membersOf(node, ast.isAllowProperty)) pushAllow(allows, a, uri);
+    return allows;
+}
+
+function pushAllow(allows: Allow[], a: ast.AllowProperty, uri: string): void {
     // While the user types, the parser's recovery can leave `allow` and `rule` without their rule id.
-    return membersOf(node, ast.isAllowProperty).filter(a => a.rule).map(a => ({ rule: a.rule, reason: a.reason, location: location(a, uri) }));
+    if (a.rule) allows.push({ rule: a.rule, reason: a.reason, location: location(a, uri) });
+}
+
+function pushRefIds(ids: string[], refs: readonly Reference<ast.Named>[], type: string): void {
+    for (const r of refs) {
+        const id = refId(r, type);
+        if (id !== undefined) ids.push(id);
+    }
 }
 
 // ── Declarations ───────────────────────────────────────────────────────────
@@ -289,37 +300,68 @@ function buildData(node: ast.DataAsset, uri: string): DataAsset {
     };
 }
 
+// Elements and flows are most of a model: their builders read their members in one pass, where a
+// `first` or `membersOf` per property would scan the members once for each of the twenty kinds.
+// The first of a kind wins, as with `first`; the lists keep the members' order.
+
 function buildElement(node: ast.Element, uri: string, parent: string | undefined, out: ArchElement[]): ArchElement {
-    const scaling = first(node, ast.isScalingProperty);
-    const backup = first(node, ast.isBackupProperty);
+    let description: ast.DescriptionProperty | undefined, technology: ast.TechnologyProperty | undefined, owner: ast.OwnerProperty | undefined;
+    let exposure: ast.ExposureProperty | undefined, replicas: ast.ReplicasProperty | undefined, scaling: ast.ScalingProperty | undefined;
+    let healthcheck: ast.HealthcheckProperty | undefined, monitoring: ast.MonitoringProperty | undefined, encryption: ast.EncryptionProperty | undefined;
+    let replication: ast.ReplicationProperty | undefined, sharding: ast.ShardingProperty | undefined, backup: ast.BackupProperty | undefined;
+    const tags: string[] = [], links: Link[] = [], satisfies: string[] = [], alerts: string[] = [], stores: string[] = [], allows: Allow[] = [];
+    const children: ast.Element[] = [];
+    for (const member of node.members) {
+        switch (member.$type) {
+            case 'DescriptionProperty': description ??= member; break;
+            case 'TechnologyProperty': technology ??= member; break;
+            case 'OwnerProperty': owner ??= member; break;
+            case 'TagsProperty': tags.push(...member.values); break;
+            case 'LinkProperty': links.push({ kind: member.kind, target: member.value, location: location(member, uri) }); break;
+            case 'SatisfiesProperty': pushRefIds(satisfies, member.refs, 'Requirement'); break;
+            case 'ExposureProperty': exposure ??= member; break;
+            case 'ReplicasProperty': replicas ??= member; break;
+            case 'ScalingProperty': scaling ??= member; break;
+            case 'HealthcheckProperty': healthcheck ??= member; break;
+            case 'MonitoringProperty': monitoring ??= member; break;
+            case 'AlertProperty': alerts.push(member.value); break;
+            case 'StoresProperty': pushRefIds(stores, member.refs, 'DataAsset'); break;
+            case 'EncryptionProperty': encryption ??= member; break;
+            case 'ReplicationProperty': replication ??= member; break;
+            case 'ShardingProperty': sharding ??= member; break;
+            case 'BackupProperty': backup ??= member; break;
+            case 'AllowProperty': pushAllow(allows, member, uri); break;
+            case 'Element': children.push(member); break;
+        }
+    }
     const element: ArchElement = {
         id: node.name,
         kind: node.kind,
         title: node.title,
-        description: first(node, ast.isDescriptionProperty)?.value,
-        technology: first(node, ast.isTechnologyProperty)?.value,
-        owner: first(node, ast.isOwnerProperty)?.value,
-        tags: membersOf(node, ast.isTagsProperty).flatMap(t => t.values),
-        links: membersOf(node, ast.isLinkProperty).map((l): Link => ({ kind: l.kind, target: l.value, location: location(l, uri) })),
-        satisfies: membersOf(node, ast.isSatisfiesProperty).flatMap(s => refIds(s.refs, 'Requirement')),
-        exposure: first(node, ast.isExposureProperty)?.value,
-        replicas: first(node, ast.isReplicasProperty)?.value,
+        description: description?.value,
+        technology: technology?.value,
+        owner: owner?.value,
+        tags,
+        links,
+        satisfies,
+        exposure: exposure?.value,
+        replicas: replicas?.value,
         scaling: scaling ? { mode: scaling.mode, min: scaling.min, max: scaling.max } : undefined,
-        healthcheck: first(node, ast.isHealthcheckProperty)?.value,
-        monitoring: first(node, ast.isMonitoringProperty)?.signals,
-        alerts: membersOf(node, ast.isAlertProperty).map(a => a.value),
-        stores: membersOf(node, ast.isStoresProperty).flatMap(s => refIds(s.refs, 'DataAsset')),
-        encryptionAtRest: first(node, ast.isEncryptionProperty) !== undefined,
-        replication: first(node, ast.isReplicationProperty)?.value,
-        sharding: first(node, ast.isShardingProperty)?.value,
+        healthcheck: healthcheck?.value,
+        monitoring: monitoring?.signals,
+        alerts,
+        stores,
+        encryptionAtRest: encryption !== undefined,
+        replication: replication?.value,
+        sharding: sharding?.value,
         backup: backup ? { frequency: backup.frequency, retain: backup.retain } : undefined,
-        allows: allowsOf(node, uri),
+        allows,
         parent,
         children: [],
         decl: sourceOf(node, uri)
     };
     out.push(element);
-    for (const child of membersOf(node, ast.isElement)) {
+    for (const child of children) {
         element.children.push(buildElement(child, uri, element.id, out).id);
     }
     return element;
@@ -329,6 +371,21 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
     const source = refId(node.source, 'Element');
     const target = refId(node.target, 'Element');
     if (!source || !target) return undefined;
+    let protocol: ast.ProtocolProperty | undefined, format: ast.FormatProperty | undefined, encrypted: ast.EncryptedProperty | undefined;
+    let auth: ast.AuthProperty | undefined, async: ast.AsyncProperty | undefined, description: ast.DescriptionProperty | undefined;
+    const carries: string[] = [], allows: Allow[] = [];
+    for (const member of node.members) {
+        switch (member.$type) {
+            case 'ProtocolProperty': protocol ??= member; break;
+            case 'FormatProperty': format ??= member; break;
+            case 'CarriesProperty': pushRefIds(carries, member.refs, 'DataAsset'); break;
+            case 'EncryptedProperty': encrypted ??= member; break;
+            case 'AuthProperty': auth ??= member; break;
+            case 'AsyncProperty': async ??= member; break;
+            case 'DescriptionProperty': description ??= member; break;
+            case 'AllowProperty': pushAllow(allows, member, uri); break;
+        }
+    }
     const decl = sourceOf(node, uri);
     decl.name = { uri, range: keywordRange(node, '->') ?? decl.full };
     return {
@@ -336,14 +393,14 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
         source,
         target,
         label: node.label,
-        protocol: first(node, ast.isProtocolProperty)?.value,
-        format: first(node, ast.isFormatProperty)?.value,
-        carries: membersOf(node, ast.isCarriesProperty).flatMap(c => refIds(c.refs, 'DataAsset')),
-        encrypted: first(node, ast.isEncryptedProperty) !== undefined,
-        auth: first(node, ast.isAuthProperty)?.value,
-        async: first(node, ast.isAsyncProperty) !== undefined,
-        description: first(node, ast.isDescriptionProperty)?.value,
-        allows: allowsOf(node, uri),
+        protocol: protocol?.value,
+        format: format?.value,
+        carries,
+        encrypted: encrypted !== undefined,
+        auth: auth?.value,
+        async: async !== undefined,
+        description: description?.value,
+        allows,
         decl
     };
 }

@@ -63,6 +63,41 @@ export async function walkAst(root: AstNode, visit: (node: AstNode) => void | bo
     }
 }
 
+/**
+ * Sets every node's `$container`, `$containerProperty` and (in a list) `$containerIndex` under
+ * `root`, as Langium's `linkContentToContainer(root, { deep: true })` does after each parse, without
+ * its array of entries and closure per node (a tenth of parsing a file).
+ */
+export function linkContainers(root: AstNode): void {
+    const pending: AstNode[] = [root];
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        const record = node as unknown as Record<string, unknown>;
+        for (const property in record) {
+            if (!isOwnValue(record, property)) continue;
+            const value = record[property];
+            if (Array.isArray(value)) {
+                for (let index = 0; index < value.length; index++) {
+                    const item = value[index];
+                    if (!isAstNode(item)) continue;
+                    const child = item as Mutable<AstNode>;
+                    child.$container = node;
+                    child.$containerProperty = property;
+                    child.$containerIndex = index;
+                    pending.push(item);
+                }
+            } else if (isAstNode(value)) {
+                const child = value as Mutable<AstNode>;
+                child.$container = node;
+                child.$containerProperty = property;
+                pending.push(value);
+            }
+        }
+    }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const NO_REFERENCES: readonly ReferenceInfo[] = Object.freeze([]);
 
 /**
