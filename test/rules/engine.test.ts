@@ -57,7 +57,7 @@ describe('the readiness engine', () => {
 
     it('turns an exception in one rule into one diagnostic on the item, and the other items are still checked', () => {
         const fragile: ReadinessRule = {
-            id: 'missing-owner', stage: 'design', severity: 'info', summary: '',
+            id: 'missing-owner', stage: 'design', severity: 'info', summary: '', reads: { elements: ['id'] },
             check({ model: m, each, report }) {
                 each(m.elements, subjects.element, e => {
                     if (e.id === 'bad') throw new Error('boom');

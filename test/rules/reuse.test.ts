@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import type { ArchModel } from '../../server/src/model/arch-model.js';
 import { indexModel } from '../../server/src/model/graph.js';
-import { checkReadiness } from '../../server/src/rules/engine.js';
+import { checkReadiness, checkRules, flatten, type ReadinessRun } from '../../server/src/rules/engine.js';
 import { READINESS_RULES } from '../../server/src/rules/registry.js';
-import { reuseDiagnostics, UNREAD_FIELDS } from '../../server/src/rules/reuse.js';
-import { loadFixtures, Random } from '../fuzz/mutations.js';
+import { changeBetween, INDEX_READS, keptFindings, readsChanged } from '../../server/src/rules/reuse.js';
+import type { ReadinessRule, RuleReads } from '../../server/src/rules/rule.js';
+import type { BuiltModel } from '../../server/src/model/model-provider.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 import { loadWorkspace } from '../helpers.js';
 
-// Readiness diagnostics are reused after an edit that changed only what no rule reads (titles,
-// descriptions, positions: server/src/rules/reuse.ts). Two things make that safe, and both are
-// tested here: no rule reads the fields reuse ignores, and the reused diagnostics are what the
-// rules give on the edited model.
+// After an edit a readiness rule runs again only if the edit changed what it reads; the others keep
+// what they found (server/src/rules/reuse.ts). Two things make that safe, and both are tested here:
+// each rule reads only the fields it declares (ReadinessRule.reads), and what is kept and run again
+// after an edit is what all the rules give on the edited model.
 
 /** The S model of the benchmark (9 files, 27 readiness findings) and a production model with fixes in every file. */
 const BENCH: Record<string, string> = Object.fromEntries(archwrightFiles(plan('S')));
@@ -43,54 +45,106 @@ const SHOP: Record<string, string> = {
     ].join('\n')
 };
 
-/** Every model list item (and what it nests) with its unread fields turned into getters that record reads. */
-function recordingReads(model: ArchModel, reads: string[]): ArchModel {
+const LISTS = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const;
+
+/**
+ * A copy of the model whose every list item (and the architecture) records each read of its fields
+ * as `list.field`; a declaration's `decl` records `list.decl.properties.KEYWORD` for the place of a
+ * property (present or not) and `list.decl` for the rest.
+ */
+function recordingReads(model: ArchModel, reads: Set<string>): ArchModel {
     const copy = structuredClone(model);
-    const seen = new WeakSet<object>();
-    const instrument = (value: unknown, list: string, unread: ReadonlySet<string>): void => {
-        if (typeof value !== 'object' || value === null || seen.has(value)) return;
-        seen.add(value);
-        if (Array.isArray(value)) {
-            for (const item of value) instrument(item, list, unread);
-            return;
-        }
-        for (const item of Object.values(value)) instrument(item, list, unread);
-        for (const key of unread) {
-            const present = Object.hasOwn(value, key);
-            const stored = (value as Record<string, unknown>)[key];
-            Object.defineProperty(value, key, {
-                enumerable: present,
-                get() { reads.push(`${list}.${key}`); return stored; }
-            });
+    const record = (object: Record<string, unknown>, key: string, name: string, value = object[key]) => {
+        Object.defineProperty(object, key, { enumerable: true, get() { if (name) reads.add(name); return value; } });
+    };
+    const instrument = (item: Record<string, unknown>, list: string) => {
+        for (const key of Object.keys(item)) {
+            const value = item[key];
+            if (key === 'decl' && typeof value === 'object' && value !== null) {
+                const decl = value as Record<string, unknown>;
+                for (const part of Object.keys(decl)) {
+                    if (part !== 'properties') record(decl, part, `${list}.decl`);
+                    else record(decl, part, '', new Proxy(decl.properties as object, { get(target, keyword, receiver) {
+                        if (typeof keyword === 'string') reads.add(`${list}.decl.properties.${keyword}`);
+                        return Reflect.get(target, keyword, receiver);
+                    } }));
+                }
+            } else {
+                record(item, key, `${list}.${key}`);
+            }
         }
     };
-    for (const [list, unread] of Object.entries(UNREAD_FIELDS)) instrument((copy as unknown as Record<string, unknown>)[list], list, unread);
+    for (const list of LISTS) for (const item of copy[list]) instrument(item as unknown as Record<string, unknown>, list);
+    if (copy.architecture) instrument(copy.architecture as unknown as Record<string, unknown>, 'architecture');
     return copy;
 }
 
+/** The declared reads as `list.field` names. */
+function named(reads: RuleReads): string[] {
+    return Object.entries(reads).flatMap(([list, fields]) => Array.isArray(fields) ? fields.map(f => `${list}.${f}`) : []);
+}
+
+/** What the engine reads for every rule: each item's allows, the architecture's rules and stage. */
+const ENGINE_READS = new Set(['architecture.rules', 'architecture.stage', ...LISTS.map(l => `${l}.allows`)]);
+
+/** The fixtures, the benchmark's S model, the shop, and 60 seeded mutations of the fixtures (each one model). */
+function models(): Record<string, string>[] {
+    const fixtures = loadFixtures();
+    const random = new Random(20261129);
+    const mutated = Array.from({ length: 60 }, () => mutate(random.pick(fixtures), random, fixtures).text);
+    return [BENCH, SHOP, ...[...fixtures, ...mutated].map(text => ({ 'model.arch': text }))];
+}
+
+/** What the readiness service does after an edit: the rules whose reads changed run, the others keep what they found. */
+function rerun(before: { fragments: BuiltModel['fragments']; run: ReadinessRun }, after: BuiltModel): { run: ReadinessRun; ran: string[] } {
+    const change = changeBetween(before.fragments, after.fragments);
+    const ran: string[] = [];
+    const run = checkRules(after.model, () => after.index, READINESS_RULES, {}, (rule, position) => {
+        if (change && !readsChanged(rule, change)) return keptFindings(before.run.byRule[position], change);
+        ran.push(rule.id);
+        return undefined;
+    });
+    return { run, ran };
+}
+
 describe('readiness reuse', () => {
-    it('ignores only fields that no rule reads, at every stage', async () => {
-        const models = [BENCH, SHOP, ...loadFixtures().map(text => ({ 'model.arch': text }))];
-        for (const files of models) {
+    it('each rule reads only what it declares, at every stage', async () => {
+        let used = 0;
+        for (const files of models()) {
             const built = (await loadWorkspace(files)).model();
             for (const stage of ['whiteboard', 'design', 'production'] as const) {
-                const reads: string[] = [];
-                const model = recordingReads(built.model, reads);
-                const found = checkReadiness(model, indexModel(model), READINESS_RULES, { stage });
-                expect(reads, `reads at ${stage}`).toEqual([]);
-                // The copy gives what the model gives: the getters hide nothing from the rules.
-                expect(found.length).toBe(checkReadiness(built.model, built.index, READINESS_RULES, { stage }).length);
+                for (const rule of [undefined, ...READINESS_RULES]) {
+                    const reads = new Set<string>();
+                    const model = recordingReads(built.model, reads);
+                    const index = indexModel(model);
+                    expect([...reads].filter(r => !named(INDEX_READS).includes(r)), 'the index reads what INDEX_READS says').toEqual([]);
+                    reads.clear();
+                    let readIndex = false;
+                    const run = checkRules(model, () => { readIndex = true; return index; }, rule ? [rule] : [], { stage });
+                    const allowed = new Set([...ENGINE_READS, ...(rule ? named(rule.reads) : [])]);
+                    expect([...reads].filter(r => !allowed.has(r)), `${rule?.id ?? 'the engine'} at ${stage}`).toEqual([]);
+                    if (readIndex) expect(rule?.reads.index, `${rule?.id} reads the index`).toBe(true);
+                    used += reads.size;
+                    // The copy gives what the model gives: the getters hide nothing from the rules.
+                    expect(flatten(run).length).toBe(checkReadiness(built.model, built.index, rule ? [rule] : [], { stage }).length);
+                }
             }
         }
+        expect(used).toBeGreaterThan(1000);
     });
 
-    it('records reads of an unread field (the check above can fail)', async () => {
+    it('records reads of a field a rule does not declare (the check above can fail)', async () => {
         const built = (await loadWorkspace(SHOP)).model();
-        const reads: string[] = [];
+        const reads = new Set<string>();
         const model = recordingReads(built.model, reads);
         void model.elements[0].title;
+        void model.elements[1].decl.properties.owner;
         void model.deployments.length;
-        expect(reads).toEqual(['elements.title']);
+        expect([...reads]).toEqual(['elements.title', 'elements.decl.properties.owner']);
+        const sneaky: ReadinessRule = { ...READINESS_RULES.find(r => r.id === 'missing-owner')!, reads: { elements: ['id', 'kind', 'decl', 'decl.properties.owner'] } };
+        reads.clear();
+        checkRules(model, () => indexModel(model), [sneaky], { stage: 'production' });
+        expect(reads.has('elements.owner')).toBe(true);
     });
 
     it('gives after edits of titles, descriptions, comments and lines what the rules give', async () => {
@@ -112,34 +166,48 @@ describe('readiness reuse', () => {
         for (const [files, name, edit] of edits) {
             const ws = await loadWorkspace(files);
             const before = ws.model();
-            const found = checkReadiness(before.model, before.index, READINESS_RULES);
+            const found = checkRules(before.model, () => before.index, READINESS_RULES);
             await ws.write(name, edit(files[name]));
             const after = ws.model();
             const fresh = checkReadiness(after.model, after.index, READINESS_RULES);
-            const again = reuseDiagnostics(before.fragments, found, after.fragments);
-            expect(again, `reused after editing ${name}`).toBeDefined();
-            expect(JSON.stringify(again)).toBe(JSON.stringify(fresh));
-            if (found.length > 0) reused++;
+            const again = rerun({ fragments: before.fragments, run: found }, after);
+            expect(again.ran, `rules run again after editing ${name}`).toEqual([]);
+            expect(JSON.stringify(flatten(again.run))).toBe(JSON.stringify(fresh));
+            if (flatten(found).length > 0) reused++;
         }
         expect(reused).toBeGreaterThan(5);
     });
 
-    it('runs the rules again when an edit changes what they read', async () => {
-        const edits: [string, (text: string) => string][] = [
-            ['a.arch', t => t.replace('monitoring logs', 'monitoring metrics logs')],
-            ['a.arch', t => t.replace('"Always up"', '"Up"')], // a requirement's title is quoted in findings
-            ['a.arch', t => t.replace('"Shop"', '"The shop"')], // so is the architecture's
-            ['a.arch', t => t.replace('class payment', 'class internal')],
-            ['b.arch', t => t.replace('db -> api "notifies"', 'db -> api "notifies" { async }')],
-            ['b.arch', t => t.replace('buyer -> api', 'buyer -> db')],
-            ['b.arch', t => t + 'service more "More"\n']
+    it('runs again exactly the rules that read what an edit changed', async () => {
+        // The rules that read a field (`elements.*`: anything of the elements), as the rules declare it.
+        const reading = (field: string) => READINESS_RULES.filter(rule => {
+            const read = [...named(rule.reads), ...(rule.reads.index ? named(INDEX_READS) : [])];
+            return field.endsWith('.*') ? read.some(r => r.startsWith(field.slice(0, -1))) : read.includes(field);
+        }).map(rule => rule.id);
+        const edits: [string, (text: string) => string, string[] | 'all'][] = [
+            ['a.arch', t => t.replace('monitoring logs', 'monitoring metrics logs'), ['missing-monitoring', 'missing-tracing']],
+            ['a.arch', t => t.replace('  satisfies up', '  satisfies up\n  owner "Team"'), ['missing-owner']],
+            ['a.arch', t => t.replace('  satisfies up', '  satisfies up\n  technology "Go"'), ['missing-technology']],
+            ['a.arch', t => t.replace('"Always up"', '"Up"'), ['missing-autoscaling']], // a requirement's title is quoted in findings
+            ['a.arch', t => t.replace('"Shop"', '"The shop"'), ['no-production-deployment']], // so is the architecture's
+            ['a.arch', t => t.replace('class payment', 'class internal'), ['unencrypted-sensitive-flow', 'unencrypted-sensitive-store', 'missing-auth']],
+            ['a.arch', t => t.replace('stage production', 'stage design'), READINESS_RULES.filter(r => r.stage === 'design').map(r => r.id)], // all that run at design
+            ['a.arch', t => t.replace('service api "API" {', 'service api "API" {\n  allow missing-owner "later"'), 'all'],
+            ['a.arch', t => t.replace('database db', 'cache db'), reading('elements.kind')],
+            ['b.arch', t => t.replace('db -> api "notifies"', 'db -> api "notifies" { async }'), [...new Set([...reading('flows.async'), ...reading('flows.decl')])]],
+            ['b.arch', t => t.replace('  protocol SQL', '  protocol HTTPS'), ['flow-missing-protocol', 'unencrypted-sensitive-flow']],
+            ['b.arch', t => t.replace('buyer -> api', 'buyer -> db'), reading('flows.target')],
+            ['b.arch', t => t + 'service more "More"\n', reading('elements.*')]
         ];
-        for (const [name, edit] of edits) {
+        for (const [name, edit, expected] of edits) {
             const ws = await loadWorkspace(SHOP);
             const before = ws.model();
-            const found = checkReadiness(before.model, before.index, READINESS_RULES);
+            const found = checkRules(before.model, () => before.index, READINESS_RULES);
             await ws.write(name, edit(SHOP[name]));
-            expect(reuseDiagnostics(before.fragments, found, ws.model().fragments), edit.toString()).toBeUndefined();
+            const after = ws.model();
+            const again = rerun({ fragments: before.fragments, run: found }, after);
+            expect(again.ran, edit.toString()).toEqual(expected === 'all' ? READINESS_RULES.map(r => r.id) : READINESS_RULES.map(r => r.id).filter(id => expected.includes(id)));
+            expect(JSON.stringify(flatten(again.run)), edit.toString()).toBe(JSON.stringify(checkReadiness(after.model, after.index, READINESS_RULES)));
         }
     });
 

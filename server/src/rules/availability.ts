@@ -1,6 +1,6 @@
 import { isDatastore, type ArchElement, type Instance, type Requirement } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
-import { criticalElements, criticalSet, describeRequirement } from './critical-set.js';
+import { CRITICAL_SET_READS, criticalElements, criticalSet, describeRequirement } from './critical-set.js';
 import { subjects } from './engine.js';
 import { propertyFix } from './fixes.js';
 import type { ReadinessRule } from './rule.js';
@@ -16,6 +16,7 @@ function requirementLink(requirement: Requirement) {
 export const singlePointOfFailure: ReadinessRule = {
     id: 'single-point-of-failure', stage: 'production', severity: 'warning',
     summary: 'An element that a 99.9%+ availability requirement depends on has a single replica, or no replication.',
+    reads: { ...CRITICAL_SET_READS, elements: [...CRITICAL_SET_READS.elements, 'replicas', 'replication', 'decl', 'decl.properties.replication', 'decl.properties.replicas'] },
     check({ model, index, each, report }) {
         const critical = criticalSet(model, index);
         each(criticalElements(critical, index), subjects.element, element => {
@@ -63,6 +64,7 @@ function byMultiZoneDeployment(element: ArchElement, index: ModelIndex): Map<str
 export const singleZone: ReadinessRule = {
     id: 'single-zone', stage: 'production', severity: 'warning',
     summary: 'A production deployment with several zones runs all instances of a critical element in one zone.',
+    reads: { ...CRITICAL_SET_READS, elements: [...CRITICAL_SET_READS.elements, 'decl'], deployments: ['id', 'kind', 'zones', 'instances'] },
     check({ model, index, each, report }) {
         const critical = criticalSet(model, index);
         each(criticalElements(critical, index), subjects.element, element => {

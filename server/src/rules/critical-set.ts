@@ -1,8 +1,17 @@
 import { isDeployable, type ArchElement, type ArchModel, type Requirement } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
+import type { RuleReads } from './rule.js';
 
 /** Availability targets from this percentage up make every single instance on their path a risk. */
 export const CRITICAL_AVAILABILITY = 99.9;
+
+/** What {@link criticalSet} reads, and the requirement's place, which the rules that use it link to (see RuleReads). */
+export const CRITICAL_SET_READS = {
+    requirements: ['id', 'kind', 'target', 'decl'],
+    elements: ['id', 'kind', 'children'],
+    flows: ['source', 'target', 'async'],
+    index: true
+} as const satisfies RuleReads;
 
 const computed = new WeakMap<ModelIndex, Map<string, Requirement>>();
 

@@ -2,12 +2,19 @@ import { isDatastore, isEncrypted, SENSITIVE_CLASSES, type ArchModel, type Const
 import type { ModelIndex } from '../model/graph.js';
 import { subjects } from './engine.js';
 import { propertyFix } from './fixes.js';
-import type { Finding, ReadinessRule } from './rule.js';
+import type { Finding, ReadinessRule, RuleReads } from './rule.js';
 
 // The production rules about data: sensitive data is encrypted in transit and at rest (an error
 // when a compliance constraint governs it), and databases and object stores are backed up.
 
 const GOVERNS: Partial<Record<NonNullable<Constraint['standard']>, DataClass>> = { 'GDPR': 'pii', 'PCI-DSS': 'payment', 'HIPAA': 'health' };
+
+/** What {@link governors} and {@link sensitivity} read, with the governing constraint's place (see RuleReads). */
+export const SENSITIVITY_READS = {
+    constraints: ['id', 'kind', 'standard', 'decl'],
+    data: ['id', 'class'],
+    index: true
+} as const satisfies RuleReads;
 
 /** The first compliance constraint governing each class of data: computed once per check, so lookups stay constant-time. */
 export function governors(model: ArchModel): Map<DataClass, Constraint> {
@@ -43,6 +50,7 @@ function governedNote(governedBy: Constraint | undefined): string {
 export const unencryptedSensitiveFlow: ReadinessRule = {
     id: 'unencrypted-sensitive-flow', stage: 'production', severity: 'warning',
     summary: 'A flow carries sensitive data and is not encrypted (an error when a compliance constraint governs the data).',
+    reads: { ...SENSITIVITY_READS, flows: ['source', 'target', 'carries', 'encrypted', 'protocol', 'decl', 'decl.properties.encrypted'] },
     check({ model, index, each, report }) {
         const governed = governors(model);
         each(model.flows, subjects.flow, flow => {
@@ -63,6 +71,7 @@ export const unencryptedSensitiveFlow: ReadinessRule = {
 export const unencryptedSensitiveStore: ReadinessRule = {
     id: 'unencrypted-sensitive-store', stage: 'production', severity: 'warning',
     summary: 'A datastore stores sensitive data without encryption at rest (an error when a compliance constraint governs the data).',
+    reads: { ...SENSITIVITY_READS, elements: ['id', 'kind', 'stores', 'encryptionAtRest', 'decl', 'decl.properties.encryption'] },
     check({ model, index, each, report }) {
         const governed = governors(model);
         each(model.elements.filter(isDatastore), subjects.element, element => {
@@ -83,6 +92,7 @@ export const unencryptedSensitiveStore: ReadinessRule = {
 export const missingBackup: ReadinessRule = {
     id: 'missing-backup', stage: 'production', severity: 'warning',
     summary: 'A database or storage has no backup.',
+    reads: { elements: ['id', 'kind', 'backup', 'decl', 'decl.properties.backup'] },
     check({ model, each, report }) {
         each(model.elements.filter(e => e.kind === 'database' || e.kind === 'storage'), subjects.element, element => {
             if (element.backup !== undefined) return;

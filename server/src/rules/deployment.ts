@@ -12,6 +12,7 @@ const isProduction = (d: Deployment) => d.kind === 'production';
 export const noProductionDeployment: ReadinessRule = {
     id: 'no-production-deployment', stage: 'production', severity: 'warning',
     summary: 'The model has no deployment of kind production.',
+    reads: { deployments: ['kind'], architecture: ['title', 'decl'] },
     check({ model, report }) {
         if (model.deployments.some(isProduction)) return;
         report({
@@ -25,6 +26,7 @@ export const noProductionDeployment: ReadinessRule = {
 export const notDeployed: ReadinessRule = {
     id: 'not-deployed', stage: 'production', severity: 'warning',
     summary: 'A deployable element is run by no node of a production deployment.',
+    reads: { deployments: ['id', 'kind', 'instances', 'decl'], elements: ['id', 'kind', 'decl'] },
     check({ model, each, report }) {
         const production = model.deployments.filter(isProduction);
         if (production.length === 0) return;
@@ -45,6 +47,7 @@ export const notDeployed: ReadinessRule = {
 export const replicaMismatch: ReadinessRule = {
     id: 'replica-mismatch', stage: 'production', severity: 'info',
     summary: 'A production deployment runs a different number of instances than the element declares in replicas.',
+    reads: { deployments: ['id', 'kind', 'instances', 'decl'], elements: ['id', 'replicas', 'decl', 'decl.properties.replicas'], index: true },
     check({ model, index, each, report }) {
         const totals = new Map<string, Map<string, number>>();
         for (const deployment of model.deployments.filter(isProduction)) {

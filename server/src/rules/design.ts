@@ -11,6 +11,7 @@ import type { ReadinessRule } from './rule.js';
 export const missingTechnology: ReadinessRule = {
     id: 'missing-technology', stage: 'design', severity: 'warning',
     summary: 'A deployable or external element has no technology.',
+    reads: { elements: ['id', 'kind', 'technology', 'decl', 'decl.properties.technology'] },
     check({ model, each, report }) {
         const candidates = model.elements.filter(e => isDeployable(e) || e.kind === 'external');
         each(candidates, subjects.element, element => {
@@ -28,6 +29,7 @@ export const missingTechnology: ReadinessRule = {
 export const flowMissingProtocol: ReadinessRule = {
     id: 'flow-missing-protocol', stage: 'design', severity: 'warning',
     summary: 'A flow whose source is not a person has no protocol.',
+    reads: { flows: ['source', 'target', 'protocol', 'decl', 'decl.properties.protocol'], elements: ['kind'], index: true },
     check({ model, index, each, report }) {
         each(model.flows, subjects.flow, flow => {
             if (flow.protocol !== undefined || index.elements.get(flow.source)?.kind === 'person') return;
@@ -61,6 +63,7 @@ function connectedElements(model: ArchModel, index: ModelIndex): Set<string> {
 export const orphanElement: ReadinessRule = {
     id: 'orphan-element', stage: 'design', severity: 'info',
     summary: 'No flow starts or ends at the element (or, for a system, at anything inside it).',
+    reads: { elements: ['id', 'kind', 'parent', 'decl'], flows: ['source', 'target'], index: true },
     check({ model, index, each, report }) {
         const connected = connectedElements(model, index);
         each(model.elements, subjects.element, element => {
@@ -78,6 +81,7 @@ export const orphanElement: ReadinessRule = {
 export const decisionMissingRationale: ReadinessRule = {
     id: 'decision-missing-rationale', stage: 'design', severity: 'info',
     summary: 'An accepted decision has no rationale.',
+    reads: { decisions: ['id', 'status', 'rationale', 'decl', 'decl.properties.rationale'] },
     check({ model, each, report }) {
         each(model.decisions, subjects.decision, decision => {
             if (decision.status !== 'accepted' || decision.rationale !== undefined) return;
@@ -94,6 +98,7 @@ export const decisionMissingRationale: ReadinessRule = {
 export const sequenceStepWithoutFlow: ReadinessRule = {
     id: 'sequence-step-without-flow', stage: 'design', severity: 'warning',
     summary: 'A step of a sequence view has no flow between its two elements, in either direction.',
+    reads: { flows: ['source', 'target'], views: ['id', 'form', 'steps', 'decl'] },
     check({ model, each, report }) {
         const joined = new Set<string>();
         for (const flow of model.flows) {

@@ -16,27 +16,52 @@ export interface ReadinessOptions {
  * the `allow`s of each subject, and reports `rule`/`allow` lines that name no readiness rule.
  */
 export function checkReadiness(model: ArchModel, index: ModelIndex, rules: readonly ReadinessRule[], options: ReadinessOptions = {}): ModelDiagnostic[] {
+    return flatten(checkRules(model, () => index, rules, options));
+}
+
+/** What {@link checkRules} found: about `rule` and `allow` lines, and what each rule found (in the order of the rules). */
+export interface ReadinessRun {
+    unknownRules: ModelDiagnostic[];
+    byRule: ModelDiagnostic[][];
+}
+
+/** All the diagnostics of a run: those about unknown rules first, then each rule's in order. */
+export function flatten(run: ReadinessRun): ModelDiagnostic[] {
+    return [...run.unknownRules, ...run.byRule.flat()];
+}
+
+/**
+ * {@link checkReadiness}, keeping what each rule found apart. `kept` may give, for a rule, what it
+ * would find (kept from an earlier run, see reuse.ts): then it is not run. The index is asked for
+ * only when a rule that runs reads it.
+ */
+export function checkRules(model: ArchModel, index: () => ModelIndex, rules: readonly ReadinessRule[], options: ReadinessOptions = {},
+    kept?: (rule: ReadinessRule, position: number) => ModelDiagnostic[] | undefined): ReadinessRun {
     const stage = options.stage ?? model.stage;
-    const out: ModelDiagnostic[] = [];
+    const unknownRules: ModelDiagnostic[] = [];
     const known = new Set(rules.map(r => r.id));
     const overrides = new Map<string, Severity | 'off'>();
     for (const setting of model.architecture?.rules ?? []) {
         if (known.has(setting.rule)) overrides.set(setting.rule, setting.severity);
-        else out.push(unknownRule(setting.rule, setting.location, known));
+        else unknownRules.push(unknownRule(setting.rule, setting.location, known));
     }
     for (const allow of allAllows(model)) {
-        if (!known.has(allow.rule)) out.push(unknownRule(allow.rule, allow.location, known));
+        if (!known.has(allow.rule)) unknownRules.push(unknownRule(allow.rule, allow.location, known));
     }
-    for (const rule of rules) {
-        if (STAGE_RANK[rule.stage] > STAGE_RANK[stage]) continue;
+    const byRule = rules.map((rule, position): ModelDiagnostic[] => {
+        if (STAGE_RANK[rule.stage] > STAGE_RANK[stage]) return [];
         const override = overrides.get(rule.id);
-        if (override === 'off') continue;
+        if (override === 'off') return [];
+        const reused = kept?.(rule, position);
+        if (reused) return reused;
+        const out: ModelDiagnostic[] = [];
         const report = (finding: Finding) => {
             if (finding.subject.allows.some(a => a.rule === rule.id)) return;
             out.push(toDiagnostic(rule, finding, override));
         };
         const context: RuleContext = {
-            model, index, stage, report,
+            model, stage, report,
+            get index() { return index(); },
             each(items, subjectOf, check) {
                 for (const item of items) {
                     try {
@@ -53,8 +78,9 @@ export function checkReadiness(model: ArchModel, index: ModelIndex, rules: reado
             const where = model.architecture?.decl.name ?? { uri: model.uris[0] ?? '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
             out.push({ code: rule.id, severity: 'warning', message: `The rule ${rule.id} failed: ${String(error)}. This is a bug in Archwright; please report it.`, location: where });
         }
-    }
-    return out;
+        return out;
+    });
+    return { unknownRules, byRule };
 }
 
 function toDiagnostic(rule: ReadinessRule, finding: Finding, override: Severity | undefined): ModelDiagnostic {

@@ -1,6 +1,6 @@
 import { isDeployable, type ArchModel, type Flow } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
-import { sensitivity } from './data-protection.js';
+import { SENSITIVITY_READS, sensitivity } from './data-protection.js';
 import { subjects } from './engine.js';
 import { propertyFix } from './fixes.js';
 import type { ReadinessRule } from './rule.js';
@@ -20,6 +20,7 @@ export function entryFlows(model: ArchModel, index: ModelIndex): Flow[] {
 export const missingAuth: ReadinessRule = {
     id: 'missing-auth', stage: 'production', severity: 'warning',
     summary: 'An entry flow carries sensitive data and has no auth.',
+    reads: { ...SENSITIVITY_READS, elements: ['kind'], flows: ['source', 'target', 'auth', 'carries', 'decl', 'decl.properties.auth'] },
     check({ model, index, each, report }) {
         each(entryFlows(model, index), subjects.flow, flow => {
             if (flow.auth !== undefined) return;
@@ -40,6 +41,7 @@ const FRONT_DOORS = new Set(['gateway', 'loadbalancer', 'app']);
 export const unguardedEntry: ReadinessRule = {
     id: 'unguarded-entry', stage: 'production', severity: 'warning',
     summary: 'An entry flow reaches something other than a gateway, a loadbalancer or an app.',
+    reads: { elements: ['id', 'kind'], flows: ['source', 'target', 'decl'], index: true },
     check({ model, index, each, report }) {
         each(entryFlows(model, index), subjects.flow, flow => {
             const target = index.elements.get(flow.target)!;

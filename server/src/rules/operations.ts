@@ -21,6 +21,7 @@ const WATCHED = new Set(['service', 'app', 'function', 'job', 'gateway']);
 export const missingMonitoring: ReadinessRule = {
     id: 'missing-monitoring', stage: 'production', severity: 'warning',
     summary: 'A service, app, function, job or gateway collects no metrics, or has no alert.',
+    reads: { elements: ['id', 'kind', 'monitoring', 'alerts', 'decl', 'decl.properties.monitoring'] },
     check({ model, each, report }) {
         each(model.elements.filter(e => WATCHED.has(e.kind)), subjects.element, element => {
             const noMetrics = !(element.monitoring ?? []).includes('metrics');
@@ -73,6 +74,7 @@ const TRACED = new Set(['service', 'app', 'function', 'gateway']);
 export const missingTracing: ReadinessRule = {
     id: 'missing-tracing', stage: 'production', severity: 'info',
     summary: 'A service, app, function or gateway on a synchronous chain of three or more elements collects no traces.',
+    reads: { elements: ['id', 'kind', 'monitoring', 'decl', 'decl.properties.monitoring'], index: true },
     check({ model, index, each, report }) {
         const predecessors = syncPredecessors(index);
         each(model.elements.filter(e => TRACED.has(e.kind)), subjects.element, element => {
@@ -93,6 +95,7 @@ const CHECKED = new Set(['service', 'app', 'gateway']);
 export const missingHealthcheck: ReadinessRule = {
     id: 'missing-healthcheck', stage: 'production', severity: 'info',
     summary: 'A service, app or gateway with several replicas, or behind a loadbalancer, has no healthcheck.',
+    reads: { elements: ['id', 'kind', 'healthcheck', 'replicas', 'decl', 'decl.properties.healthcheck'], flows: ['source'], index: true },
     check({ model, index, each, report }) {
         each(model.elements.filter(e => CHECKED.has(e.kind)), subjects.element, element => {
             if (element.healthcheck !== undefined) return;
@@ -112,6 +115,7 @@ export const missingHealthcheck: ReadinessRule = {
 export const missingOwner: ReadinessRule = {
     id: 'missing-owner', stage: 'production', severity: 'info',
     summary: 'A deployable element has no owner.',
+    reads: { elements: ['id', 'kind', 'owner', 'decl', 'decl.properties.owner'] },
     check({ model, each, report }) {
         each(model.elements.filter(isDeployable), subjects.element, element => {
             if (element.owner !== undefined) return;
@@ -128,6 +132,7 @@ export const missingOwner: ReadinessRule = {
 export const missingAutoscaling: ReadinessRule = {
     id: 'missing-autoscaling', stage: 'production', severity: 'warning',
     summary: 'A deployable element satisfies a scalability requirement and has no scaling.',
+    reads: { elements: ['id', 'kind', 'scaling', 'satisfies', 'decl', 'decl.properties.scaling'], requirements: ['id', 'kind', 'title', 'decl'], index: true },
     check({ model, index, each, report }) {
         each(model.elements.filter(isDeployable), subjects.element, element => {
             if (element.scaling !== undefined) return;

@@ -2,31 +2,40 @@ import type { Stage } from '../model/arch-model.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
 import type { ModelFragment } from '../model/model-builder.js';
 import type { ArchModelProvider, BuiltModel } from '../model/model-provider.js';
-import { checkReadiness } from './engine.js';
+import { checkReadiness, checkRules, flatten, type ReadinessRun } from './engine.js';
 import { READINESS_RULES } from './registry.js';
-import { reuseDiagnostics } from './reuse.js';
+import { changeBetween, keptFindings, readsChanged } from './reuse.js';
 
 /**
  * Readiness diagnostics of each model, computed once per build and handed out per file. After an
- * edit that changed only what no rule reads, the last diagnostics are reused (see reuse.ts).
+ * edit, a rule runs again only if the edit changed what it reads; the others keep what they found
+ * (see reuse.ts).
  */
 export class ReadinessService {
     /** Per folder: the fragments of the last run at the model's own stage, and what it found. */
-    private readonly last = new Map<string, { fragments: readonly ModelFragment[]; diagnostics: readonly ModelDiagnostic[] }>();
+    private readonly last = new Map<string, { fragments: readonly ModelFragment[]; run: ReadinessRun }>();
+    /** How many rules the last run ran (the others kept their findings): for tests and the benchmark's notes. */
+    lastRulesRun = 0;
 
     constructor(private readonly models: ArchModelProvider) {}
 
     /** The readiness diagnostics at the model's own stage, grouped by file. */
     byUri(built: BuiltModel): ReadonlyMap<string, ModelDiagnostic[]> {
-        return this.models.derive(built, 'readiness', () => groupByUri(this.run(built)));
+        return this.models.derive(built, 'readiness', () => groupByUri(flatten(this.run(built))));
     }
 
-    private run(built: BuiltModel): ModelDiagnostic[] {
+    private run(built: BuiltModel): ReadinessRun {
         const last = this.last.get(built.folder);
-        const diagnostics = (last && reuseDiagnostics(last.fragments, last.diagnostics, built.fragments))
-            ?? checkReadiness(built.model, built.index, READINESS_RULES);
-        this.last.set(built.folder, { fragments: built.fragments, diagnostics });
-        return diagnostics;
+        const change = last && changeBetween(last.fragments, built.fragments);
+        let ran = 0;
+        const run = checkRules(built.model, () => built.index, READINESS_RULES, {}, (rule, position) => {
+            if (change && !readsChanged(rule, change)) return keptFindings(last.run.byRule[position], change);
+            ran++;
+            return undefined;
+        });
+        this.lastRulesRun = ran;
+        this.last.set(built.folder, { fragments: built.fragments, run });
+        return run;
     }
 
     /** Diagnostics of the document at `uri` at the model's own stage. */

@@ -9,6 +9,7 @@ import type { ReadinessRule } from './rule.js';
 export const unsatisfiedRequirement: ReadinessRule = {
     id: 'unsatisfied-requirement', stage: 'design', severity: 'warning',
     summary: 'No element satisfies the requirement.',
+    reads: { requirements: ['id', 'decl'], index: true },
     check({ model, index, each, report }) {
         each(model.requirements, subjects.requirement, requirement => {
             if ((index.satisfiedBy.get(requirement.id)?.length ?? 0) > 0) return;
@@ -26,6 +27,7 @@ const MEASURABLE = new Set(['performance', 'availability', 'scalability']);
 export const requirementMissingTarget: ReadinessRule = {
     id: 'requirement-missing-target', stage: 'design', severity: 'warning',
     summary: 'A performance, availability or scalability requirement has no target.',
+    reads: { requirements: ['id', 'kind', 'target', 'decl', 'decl.properties.target'] },
     check({ model, each, report }) {
         each(model.requirements, subjects.requirement, requirement => {
             if (!requirement.kind || !MEASURABLE.has(requirement.kind) || requirement.target !== undefined) return;

@@ -1,58 +1,151 @@
 import type { SourceLocation } from '../model/arch-model.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
 import type { ModelFragment } from '../model/model-builder.js';
+import type { ModelList, ReadinessRule, RuleReads } from './rule.js';
 
 /**
- * Readiness after an edit that changed nothing the rules read.
+ * Readiness after an edit: each rule runs again only if the edit changed what it reads.
  *
- * The rules read the ArchModel, never the syntax tree, and none of them reads what people type
- * most: the titles and descriptions of elements, flows, data, constraints, decisions, deployments
- * and views (test/rules/reuse.test.ts runs every rule on models that record such reads). Nor does
- * any rule decide anything from a position: positions only travel into the diagnostics, as the
- * model's own position objects. So when the fragments of a model differ from those of the last
- * run only in such text and in positions (typing in a title or a comment, a line added or
- * removed), the rules would find the same things: the last diagnostics are reused, each position
- * object of a changed fragment swapped for its counterpart in the new fragment.
+ * The rules read the ArchModel, never the syntax tree, and each says which fields of which items
+ * it reads (`ReadinessRule.reads`; test/rules/reuse.test.ts runs every rule on models that record
+ * their reads). None decides anything from a position: positions only travel into the
+ * diagnostics, as the model's own position objects. So a rule whose fields are the same in the
+ * new fragments as in those of the last run, apart from positions, would find the same things:
+ * what it found last time is kept, each position object of a changed fragment swapped for its
+ * counterpart in the new one. Typing in a title or a comment keeps every rule's findings; typing
+ * in an owner runs only the rule about owners again.
  */
 
-/** Per fragment list (what the model is combined from): the fields no rule reads. */
-export const UNREAD_FIELDS: Readonly<Record<Exclude<keyof ModelFragment, 'uri'>, ReadonlySet<string>>> = {
-    architecture: new Set(['description']), // its title names it in messages
-    requirements: new Set(['description']), // scalability findings quote the title
-    elements: new Set(['title', 'description']),
-    flows: new Set(['description']),
-    constraints: new Set(['title', 'description']),
-    data: new Set(['title', 'description']),
-    deployments: new Set(['title', 'description']),
-    decisions: new Set(['title', 'description']),
-    views: new Set(['title', 'description'])
+const LISTS: readonly ModelList[] = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'];
+
+/** What the ModelIndex is made of (`indexModel` in model/graph.ts): a rule that reads the index reads these. */
+export const INDEX_READS: RuleReads = {
+    elements: ['id', 'kind', 'satisfies', 'stores'],
+    flows: ['source', 'target', 'async', 'carries'],
+    requirements: ['id'],
+    constraints: ['id'],
+    data: ['id'],
+    deployments: ['id', 'instances'],
+    decisions: ['id', 'affects'],
+    views: ['id']
 };
 
-/**
- * The diagnostics the rules would give on `fragments`, from those they gave on `before` (the same
- * files, in the same order), or undefined when some fragment changed in what the rules read.
- */
-export function reuseDiagnostics(before: readonly ModelFragment[], diagnostics: readonly ModelDiagnostic[], fragments: readonly ModelFragment[]): ModelDiagnostic[] | undefined {
-    if (before.length !== fragments.length) return undefined;
-    const moved = new Map<object, object>();
-    for (let i = 0; i < fragments.length; i++) {
-        const [a, b] = [before[i], fragments[i]];
-        if (a === b) continue;
-        if (a.uri !== b.uri) return undefined;
-        for (const list of Object.keys(UNREAD_FIELDS) as (keyof typeof UNREAD_FIELDS)[]) {
-            if (!correspond(a[list], b[list], UNREAD_FIELDS[list], moved)) return undefined;
-        }
-    }
-    return moved.size === 0 ? [...diagnostics] : diagnostics.map(d => swap(d, moved));
+/** A field of a list's items (`elements.owner`), or `elements.*` for the list itself: items added, removed or moved. */
+type Field = string;
+
+/** What an edit changed between two runs' fragments. */
+export interface ModelChange {
+    /** The fields changed in some item, and the lists whose items were added or removed (`list.*`). */
+    fields: ReadonlySet<Field>;
+    /** Each object of the old fragments mapped to its counterpart in the new ones, where they correspond. */
+    moved: ReadonlyMap<object, object>;
 }
 
 /**
- * Whether `a` and `b` are the same data apart from positions and the `unread` fields; records in
- * `moved` each object of `a` with its counterpart in `b`.
+ * What changed from the fragments `before` to `after` (the same files, in the same order), or
+ * undefined when every rule must run again: other files, or a change in what the engine reads for
+ * every rule (the architecture's `rule` severities and stage, which file declares it, any `allow`).
  */
-function correspond(a: unknown, b: unknown, unread: ReadonlySet<string>, moved: Map<object, object>): boolean {
+export function changeBetween(before: readonly ModelFragment[], after: readonly ModelFragment[]): ModelChange | undefined {
+    if (before.length !== after.length) return undefined;
+    const fields = new Set<Field>();
+    const moved = new Map<object, object>();
+    for (let i = 0; i < after.length; i++) {
+        const [a, b] = [before[i], after[i]];
+        if (a === b) continue;
+        if (a.uri !== b.uri) return undefined;
+        if ((a.architecture === undefined) !== (b.architecture === undefined)) return undefined;
+        if (a.architecture && b.architecture) compareItem(a.architecture, b.architecture, 'architecture', fields, moved);
+        for (const list of LISTS) {
+            const [x, y] = [a[list] as readonly object[], b[list] as readonly object[]];
+            if (x === y) continue;
+            if (x.length !== y.length) {
+                fields.add(`${list}.*`);
+                continue;
+            }
+            for (let j = 0; j < x.length; j++) compareItem(x[j], y[j], list, fields, moved);
+        }
+    }
+    for (const field of fields) if (EVERY_RULE_READS.has(field)) return undefined;
+    return { fields, moved };
+}
+
+/** What the engine reads for every rule (see `checkRules`). */
+const EVERY_RULE_READS: ReadonlySet<Field> = new Set(['architecture.rules', 'architecture.stage', ...LISTS.map(list => `${list}.allows`)]);
+
+/**
+ * Adds to `fields` each field in which item `b` differs from `a` (apart from positions). Of a
+ * declaration (`decl`), the place of each property counts as a field of its own
+ * (`decl.properties.owner`), apart from the rest (`decl`): adding an owner changes what the rule
+ * about owners reads, not what the others do.
+ */
+function compareItem(a: object, b: object, list: string, fields: Set<Field>, moved: Map<object, object>): void {
+    if (a === b) return;
+    const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+    for (const key of keysOf(x, y)) {
+        if (key === 'decl' && isObject(x.decl) && isObject(y.decl)) compareDecl(x.decl as Record<string, unknown>, y.decl as Record<string, unknown>, list, fields, moved);
+        else if (!correspond(x[key], y[key], moved)) fields.add(`${list}.${key}`);
+    }
+    moved.set(a, b);
+}
+
+function compareDecl(x: Record<string, unknown>, y: Record<string, unknown>, list: string, fields: Set<Field>, moved: Map<object, object>): void {
+    for (const part of keysOf(x, y)) {
+        if (part === 'properties' && isObject(x.properties) && isObject(y.properties)) {
+            const [px, py] = [x.properties as Record<string, unknown>, y.properties as Record<string, unknown>];
+            for (const keyword of keysOf(px, py)) {
+                if (!correspond(px[keyword], py[keyword], moved)) fields.add(`${list}.decl.properties.${keyword}`);
+            }
+            moved.set(px, py);
+        } else if (!correspond(x[part], y[part], moved)) {
+            fields.add(`${list}.decl`);
+        }
+    }
+    moved.set(x, y);
+}
+
+function keysOf(x: object, y: object): Set<string> {
+    return new Set([...Object.keys(x), ...Object.keys(y)]);
+}
+
+/** Per rule: the fields it reads, with `list.*` for each list it reads anything of. */
+const readsOf = new WeakMap<ReadinessRule, ReadonlySet<Field>>();
+
+function fieldsRead(rule: ReadinessRule): ReadonlySet<Field> {
+    let fields = readsOf.get(rule);
+    if (!fields) {
+        const set = new Set<Field>();
+        for (const reads of rule.reads.index ? [rule.reads, INDEX_READS] : [rule.reads]) {
+            for (const [list, names] of Object.entries(reads)) {
+                if (!Array.isArray(names)) continue;
+                set.add(`${list}.*`);
+                for (const name of names) set.add(`${list}.${name}`);
+            }
+        }
+        readsOf.set(rule, fields = set);
+    }
+    return fields;
+}
+
+/** Whether the change touches a field the rule reads, so that it must run again. */
+export function readsChanged(rule: ReadinessRule, change: ModelChange): boolean {
+    const read = fieldsRead(rule);
+    for (const field of change.fields) if (read.has(field)) return true;
+    return false;
+}
+
+/** What a rule found in the last run, for a rule that {@link readsChanged} says need not run again. */
+export function keptFindings(diagnostics: readonly ModelDiagnostic[], change: ModelChange): ModelDiagnostic[] {
+    return change.moved.size === 0 ? [...diagnostics] : diagnostics.map(d => swap(d, change.moved));
+}
+
+/**
+ * Whether `a` and `b` are the same data apart from positions; records in `moved` each object of
+ * `a` with its counterpart in `b`.
+ */
+function correspond(a: unknown, b: unknown, moved: Map<object, object>): boolean {
     if (a === b) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (!isObject(a) || !isObject(b)) return false;
     if (Array.isArray(a) !== Array.isArray(b)) return false;
     if (isPosition(a) && isPosition(b)) {
         moved.set(a, b);
@@ -60,17 +153,19 @@ function correspond(a: unknown, b: unknown, unread: ReadonlySet<string>, moved: 
     }
     if (Array.isArray(a) && Array.isArray(b)) {
         if (a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!correspond(a[i], b[i], unread, moved)) return false;
+        for (let i = 0; i < a.length; i++) if (!correspond(a[i], b[i], moved)) return false;
     } else {
         const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
-        const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
-        for (const key of keys) {
-            if (unread.has(key)) continue;
-            if (!correspond(x[key], y[key], unread, moved)) return false;
+        for (const key of keysOf(x, y)) {
+            if (!correspond(x[key], y[key], moved)) return false;
         }
     }
     moved.set(a, b);
     return true;
+}
+
+function isObject(value: unknown): value is object {
+    return typeof value === 'object' && value !== null;
 }
 
 function isPosition(value: object): value is { line: number; character: number } {

@@ -36,6 +36,23 @@ export interface RuleContext {
     each<T>(items: Iterable<T>, subjectOf: (item: T) => Subject, check: (item: T) => void): void;
 }
 
+/** The model's lists of items, as a fragment has them. */
+export type ModelList = 'elements' | 'flows' | 'requirements' | 'constraints' | 'data' | 'deployments' | 'decisions' | 'views';
+
+/**
+ * What a rule reads of the model: per list, the fields of its items, and of the architecture. Of a
+ * declaration's `decl`, the place of each property is a field of its own (`decl.properties.owner`,
+ * for a fix that replaces the owner), and the rest is `decl`. `index` says that the rule reads the ModelIndex,
+ * and so whatever the index is made of (`INDEX_READS` in reuse.ts); what it reads through the
+ * index's items counts as read from their lists. Each item's `allows` and the architecture's
+ * `rules` and `stage`, which the engine reads for every rule, need not be listed.
+ *
+ * After an edit, a rule runs again only if the edit changed a field it reads, or added or removed
+ * an item of a list it reads; otherwise what it found last time is kept (reuse.ts).
+ * test/rules/reuse.test.ts fails when a rule reads a field it does not list.
+ */
+export type RuleReads = { readonly [L in ModelList | 'architecture']?: readonly string[] } & { readonly index?: boolean };
+
 /** A readiness rule of rules.md: an id (the diagnostic's code), the stage it starts at, a default severity. */
 export interface ReadinessRule {
     id: string;
@@ -43,5 +60,7 @@ export interface ReadinessRule {
     severity: Severity;
     /** One line for SARIF, docs and the readiness report. */
     summary: string;
+    /** What it reads of the model (see {@link RuleReads}). */
+    reads: RuleReads;
     check(context: RuleContext): void;
 }

@@ -66,6 +66,7 @@ export function syncComponents(flows: readonly Flow[]): Map<string, number> {
 export const syncCycle: ReadinessRule = {
     id: 'sync-cycle', stage: 'design', severity: 'warning',
     summary: 'A flow is part of a cycle of synchronous flows through two or more elements.',
+    reads: { flows: ['source', 'target', 'async', 'decl'] },
     check({ model, each, report }) {
         const component = syncComponents(model.flows);
         const cycleFlows = new Map<number, Flow[]>();
