@@ -45,8 +45,10 @@ export function checkRules(model: ArchModel, index: () => ModelIndex, rules: rea
         if (known.has(setting.rule)) overrides.set(setting.rule, setting.severity);
         else unknownRules.push(unknownRule(setting.rule, setting.location, known));
     }
-    for (const allow of allAllows(model)) {
-        if (!known.has(allow.rule)) unknownRules.push(unknownRule(allow.rule, allow.location, known));
+    for (const list of [model.elements, model.flows, model.requirements, model.constraints, model.data, model.deployments, model.decisions, model.views]) {
+        for (const item of list) {
+            for (const allow of item.allows) if (!known.has(allow.rule)) unknownRules.push(unknownRule(allow.rule, allow.location, known));
+        }
     }
     const byRule = rules.map((rule, position): ModelDiagnostic[] => {
         if (STAGE_RANK[rule.stage] > STAGE_RANK[stage]) return [];
@@ -101,12 +103,6 @@ function toDiagnostic(rule: ReadinessRule, finding: Finding, override: Severity 
         related: finding.related,
         fix
     };
-}
-
-function* allAllows(model: ArchModel) {
-    for (const list of [model.elements, model.flows, model.requirements, model.constraints, model.data, model.deployments, model.decisions, model.views]) {
-        for (const item of list) yield* item.allows;
-    }
 }
 
 function unknownRule(id: string, location: ModelDiagnostic['location'], known: ReadonlySet<string>): ModelDiagnostic {

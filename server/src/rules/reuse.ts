@@ -39,6 +39,8 @@ export interface ModelChange {
     fields: ReadonlySet<Field>;
     /** Each object of the old fragments mapped to its counterpart in the new ones, where they correspond. */
     moved: ReadonlyMap<object, object>;
+    /** The files whose fragments changed: a diagnostic that points into none of them keeps its positions. */
+    uris: ReadonlySet<string>;
 }
 
 /**
@@ -50,10 +52,12 @@ export function changeBetween(before: readonly ModelFragment[], after: readonly 
     if (before.length !== after.length) return undefined;
     const fields = new Set<Field>();
     const moved = new Map<object, object>();
+    const uris = new Set<string>();
     for (let i = 0; i < after.length; i++) {
         const [a, b] = [before[i], after[i]];
         if (a === b) continue;
         if (a.uri !== b.uri) return undefined;
+        uris.add(a.uri);
         if ((a.architecture === undefined) !== (b.architecture === undefined)) return undefined;
         if (a.architecture && b.architecture) compareItem(a.architecture, b.architecture, 'architecture', fields, moved);
         for (const list of LISTS) {
@@ -67,7 +71,7 @@ export function changeBetween(before: readonly ModelFragment[], after: readonly 
         }
     }
     for (const field of fields) if (EVERY_RULE_READS.has(field)) return undefined;
-    return { fields, moved };
+    return { fields, moved, uris };
 }
 
 /** What the engine reads for every rule (see `checkRules`). */
@@ -136,7 +140,13 @@ export function readsChanged(rule: ReadinessRule, change: ModelChange): boolean 
 
 /** What a rule found in the last run, for a rule that {@link readsChanged} says need not run again. */
 export function keptFindings(diagnostics: readonly ModelDiagnostic[], change: ModelChange): ModelDiagnostic[] {
-    return change.moved.size === 0 ? [...diagnostics] : diagnostics.map(d => swap(d, change.moved));
+    if (change.moved.size === 0) return [...diagnostics];
+    return diagnostics.map(d => pointsInto(d, change.uris) ? swap(d, change.moved) : d);
+}
+
+/** Whether a position of the diagnostic (where it is, its related places, its fix's subject) is in one of the files. */
+function pointsInto(d: ModelDiagnostic, uris: ReadonlySet<string>): boolean {
+    return uris.has(d.location.uri) || (d.fix !== undefined && uris.has(d.fix.subject.uri)) || (d.related?.some(r => uris.has(r.location.uri)) ?? false);
 }
 
 /**
