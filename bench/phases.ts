@@ -1,6 +1,6 @@
 // In-process profile of a build and of edits, for finding where the time goes (bench/NOTES.md).
 // Run through bench/phases.mjs, which bundles this file:
-//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner] [--at TEXT] [--profile OUT.cpuprofile]
+//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner|id] [--at TEXT] [--profile OUT.cpuprofile]
 // Prints the CPU time of each build phase of a cold build, then of N edits of one file (a title
 // typed and deleted in turn, parsed incrementally as in the language server): the wall time of each
 // phase of the edited file up to its diagnostics, the live heap after a full GC every 5 edits, and
@@ -44,11 +44,13 @@ console.log(`cold build ${(cpu() - start).toFixed(0)} ms cpu, ${docs.length} fil
 const edited = docs.find(d => d.uri.path.endsWith(`/${options.file}`));
 if (!edited) throw new Error(`no file named ${options.file} in ${positionals[0]}`);
 // `--edit title` types into the file's first string (a title, as the benchmark does; no rule reads
-// it); `--edit owner` into its first owner (the rules run again); `--at TEXT` into the string "TEXT"
+// it); `--edit owner` into its first owner (the rule about owners runs again); `--edit id` at the end
+// of its first service's id (what every file exports changes: the references to it in other files
+// break, and every rule runs again); `--at TEXT` into the string "TEXT"
 // (`--at 'Part 3 of domain 0'` where the benchmark types, inside a 280-line system at M).
 const title = options.at !== undefined ? (edited.textDocument.getText().includes(`"${options.at}"`) ? `"${options.at}"` : undefined)
-    : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
-if (!title) throw new Error(`${options.file} has no string to edit`);
+    : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : options.edit === 'id' ? /\n\s*(service [\w-]+ )"/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
+if (!title) throw new Error(`${options.file} has no ${options.edit === 'id' ? 'service' : 'string'} to edit`);
 const { Session } = await import('node:inspector/promises');
 const session = new Session();
 if (options.profile) {
@@ -69,7 +71,8 @@ const toDiagnostics: number[] = [];
 const steps = new Map<string, number[]>();
 for (let i = 0; i < Number(options.edits); i++) {
     const text = edited.textDocument.getText();
-    const next = i % 2 === 0 ? text.replace(title, title.slice(0, -1) + 'x"') : text.replace(title.slice(0, -1) + 'x"', title);
+    const typed = title.slice(0, -1) + 'x' + title.slice(-1);
+    const next = i % 2 === 0 ? text.replace(title, typed) : text.replace(typed, title);
     texts.set(uri, TextDocument.create(uri, 'archwright', i + 2, next));
     const t = cpu();
     marks = [['edit', performance.now()]];

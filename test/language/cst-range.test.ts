@@ -3,7 +3,9 @@ import {
     type CstNode, type ReferenceDescription
 } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
+import { freshRange, ShiftableLeafCstNode, UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
+import type { TokenType } from 'chevrotain';
+import type { Range } from 'vscode-languageserver';
 import { ArchwrightAstNodeLocator } from '../../server/src/language/linking.js';
 import { createArchwrightServices } from '../../server/src/module.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
@@ -43,6 +45,44 @@ describe('ranges of CST nodes without keeping them', () => {
             // Langium's own way, on a tree of its own (it keeps what it works out).
             const again = cstNodes(parse(text).$cstNode!);
             expect(ours).toEqual(again.map(n => isCompositeCstNode(n) ? langiums.call(n) : n.range));
+        }
+    });
+});
+
+describe('fresh ranges', () => {
+    const unshared = (a: Range, b: Range) => {
+        const objects = [a, a.start, a.end, b, b.start, b.end];
+        expect(new Set(objects).size).toBe(objects.length);
+    };
+
+    it('are new objects every time, shared with nothing', () => {
+        for (const text of texts()) {
+            for (const node of cstNodes(parse(text).$cstNode!)) {
+                const [a, b] = [freshRange(node), freshRange(node)];
+                expect(a).toEqual(node.range);
+                expect(a).toEqual(b);
+                unshared(a, b);
+            }
+        }
+    });
+
+    it("give, where recovery leaves an end before the start, Langium's range in objects of their own", () => {
+        const shift = { offset: 0, lines: 0, firstLine: -1, columns: 0 };
+        const token = (line: number) => new ShiftableLeafCstNode(line * 10, 3, line, 2, line, 5, { name: 'ID' } as TokenType, false, shift);
+        const inner = new UnkeptRangeCompositeCstNode();
+        const outer = new UnkeptRangeCompositeCstNode();
+        for (const [parent, children] of [[inner, [token(5), token(2)]], [outer, [inner]]] as const) {
+            for (const child of children) {
+                parent.content.push(child);
+                child.container = parent;
+            }
+        }
+        const langiums = Object.getOwnPropertyDescriptor(CompositeCstNodeImpl.prototype, 'range')!.get!;
+        for (const node of [inner, outer]) {
+            const range = freshRange(node);
+            expect(range).toEqual({ start: { line: 5, character: 2 }, end: { line: 5, character: 2 } });
+            expect(range).toEqual(langiums.call(node));
+            unshared(range, freshRange(node));
         }
     });
 });

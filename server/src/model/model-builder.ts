@@ -22,23 +22,26 @@ export function buildArchModel(documents: readonly LangiumDocument[]): ArchModel
 
 /**
  * What each top-level declaration contributed, kept for a declaration that is still the same node
- * at the same place (incremental parsing keeps the declarations an edit did not touch) while what
- * every file exports is unchanged (`epoch`). Kept as numbers, not as one key string: a string built
- * from nine pieces stays a chain of nine joins in V8.
+ * at the same place (incremental parsing keeps the declarations an edit did not touch) while each of
+ * its references resolves to a declaration of the same type and id as when it was built: that is
+ * all a piece reads besides its own syntax tree (see {@link refId}). So when an edit renames
+ * something, only the pieces whose references it changed are built again. The place is kept as
+ * numbers, not as one key string: a string built from nine pieces stays a chain of nine joins in V8.
  */
 export type DeclarationPieces = WeakMap<AstNode, PieceAt>;
 
 interface PieceAt {
-    epoch: number;
     startLine: number;
     startCharacter: number;
     endLine: number;
     endCharacter: number;
+    /** Each reference the piece read, then the type and the id it resolved to (undefined when it did not). */
+    links: unknown[];
     piece: ModelFragment;
 }
 
 /** The model of one document; `combineFragments` joins the fragments of a folder. */
-export function buildFragment(doc: LangiumDocument, pieces?: { cache: DeclarationPieces; epoch: number }): ModelFragment {
+export function buildFragment(doc: LangiumDocument, pieces?: DeclarationPieces): ModelFragment {
     const uri = doc.uri.toString();
     const fragment = emptyFragment(uri);
     const root = doc.parseResult.value as ast.Model;
@@ -50,16 +53,34 @@ export function buildFragment(doc: LangiumDocument, pieces?: { cache: Declaratio
     return fragment;
 }
 
-function declarationPiece(decl: ast.Declaration, uri: string, { cache, epoch }: { cache: DeclarationPieces; epoch: number }): ModelFragment {
+function declarationPiece(decl: ast.Declaration, uri: string, cache: DeclarationPieces): ModelFragment {
     const r = decl.$cstNode?.range;
     if (!r) return buildPiece(decl, uri, emptyFragment(uri));
     const { start, end } = r;
     const cached = cache.get(decl);
-    if (cached && cached.epoch === epoch && cached.startLine === start.line && cached.startCharacter === start.character
-        && cached.endLine === end.line && cached.endCharacter === end.character) return cached.piece;
-    const piece = withSharedEmptyLists(buildPiece(decl, uri, emptyFragment(uri)));
-    cache.set(decl, { epoch, startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, piece });
-    return piece;
+    if (cached && cached.startLine === start.line && cached.startCharacter === start.character
+        && cached.endLine === end.line && cached.endCharacter === end.character && linksHold(cached.links)) return cached.piece;
+    const links: unknown[] = [];
+    readLinks = links;
+    try {
+        const piece = withSharedEmptyLists(buildPiece(decl, uri, emptyFragment(uri)));
+        cache.set(decl, { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, links, piece });
+        return piece;
+    } finally {
+        readLinks = undefined;
+    }
+}
+
+/** While a piece is built: where {@link refId} records each reference it reads, with the type and id it resolved to. */
+let readLinks: unknown[] | undefined;
+
+/** Whether each reference still resolves to the type and id recorded. */
+function linksHold(links: readonly unknown[]): boolean {
+    for (let i = 0; i < links.length; i += 3) {
+        const target = (links[i] as Reference<ast.Named>).ref;
+        if (target?.$type !== links[i + 1] || target?.name !== links[i + 2]) return false;
+    }
+    return true;
 }
 
 const NONE: never[] = [];
@@ -212,6 +233,7 @@ function location(node: AstNode, uri: string): SourceLocation {
 /** The referenced declaration's id, if the reference resolved to one of the given types. */
 function refId(ref: Reference<ast.Named> | undefined, ...types: string[]): string | undefined {
     const target = ref?.ref;
+    if (ref && readLinks) readLinks.push(ref, target?.$type, target?.name);
     if (!target || (types.length > 0 && !types.includes(target.$type))) return undefined;
     return target.name;
 }

@@ -64,7 +64,7 @@ export class ArchModelProvider {
         // Not cached before the document is linked: its references would be missing.
         const epoch = this.exportsEpoch();
         const linked = doc.state >= DocumentState.Linked && !Number.isNaN(epoch);
-        const fragment = buildFragment(doc, linked ? { cache: this.pieces, epoch } : undefined);
+        const fragment = buildFragment(doc, linked ? this.pieces : undefined);
         if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch });
         return fragment;
     }

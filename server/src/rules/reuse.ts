@@ -86,30 +86,32 @@ const EVERY_RULE_READS: ReadonlySet<Field> = new Set(['architecture.rules', 'arc
 function compareItem(a: object, b: object, list: string, fields: Set<Field>, moved: Map<object, object>): void {
     if (a === b) return;
     const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
-    for (const key of keysOf(x, y)) {
+    forEachKey(x, y, key => {
         if (key === 'decl' && isObject(x.decl) && isObject(y.decl)) compareDecl(x.decl as Record<string, unknown>, y.decl as Record<string, unknown>, list, fields, moved);
         else if (!correspond(x[key], y[key], moved)) fields.add(`${list}.${key}`);
-    }
+    });
     moved.set(a, b);
 }
 
 function compareDecl(x: Record<string, unknown>, y: Record<string, unknown>, list: string, fields: Set<Field>, moved: Map<object, object>): void {
-    for (const part of keysOf(x, y)) {
+    forEachKey(x, y, part => {
         if (part === 'properties' && isObject(x.properties) && isObject(y.properties)) {
             const [px, py] = [x.properties as Record<string, unknown>, y.properties as Record<string, unknown>];
-            for (const keyword of keysOf(px, py)) {
+            forEachKey(px, py, keyword => {
                 if (!correspond(px[keyword], py[keyword], moved)) fields.add(`${list}.decl.properties.${keyword}`);
-            }
+            });
             moved.set(px, py);
         } else if (!correspond(x[part], y[part], moved)) {
             fields.add(`${list}.decl`);
         }
-    }
+    });
     moved.set(x, y);
 }
 
-function keysOf(x: object, y: object): Set<string> {
-    return new Set([...Object.keys(x), ...Object.keys(y)]);
+/** Calls `f` with each key of `x`, then each key of `y` that `x` lacks (model objects are plain: `for...in` gives their own keys). */
+function forEachKey(x: object, y: object, f: (key: string) => void): void {
+    for (const key in x) f(key);
+    for (const key in y) if (!(key in x)) f(key);
 }
 
 /** Per rule: the fields it reads, with `list.*` for each list it reads anything of. */
@@ -166,9 +168,8 @@ function correspond(a: unknown, b: unknown, moved: Map<object, object>): boolean
         for (let i = 0; i < a.length; i++) if (!correspond(a[i], b[i], moved)) return false;
     } else {
         const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
-        for (const key of keysOf(x, y)) {
-            if (!correspond(x[key], y[key], moved)) return false;
-        }
+        for (const key in x) if (!correspond(x[key], y[key], moved)) return false;
+        for (const key in y) if (!(key in x) && y[key] !== undefined) return false;
     }
     moved.set(a, b);
     return true;

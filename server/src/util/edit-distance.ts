@@ -1,19 +1,27 @@
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
+// Two rows of the distance table, reused: "did you mean" compares a word with every name of the
+// model, for each reference that does not resolve.
+let rows = [new Int32Array(64), new Int32Array(64)];
+
+/** Levenshtein distance (over UTF-16 code units); past `limit` it may stop early and give any larger number. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    const n = b.length;
+    if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1)];
+    let [previous, current] = rows;
+    for (let j = 0; j <= n; j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
-        const current = [i];
+        current[0] = i;
         let rowMin = i;
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-            rowMin = Math.min(rowMin, current[j]);
+        const code = a.charCodeAt(i - 1);
+        for (let j = 1; j <= n; j++) {
+            const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1));
+            current[j] = value;
+            if (value < rowMin) rowMin = value;
         }
         if (rowMin > limit) return limit + 1;
-        previous = current;
+        [previous, current] = [current, previous];
     }
-    return previous[b.length];
+    return previous[n];
 }
 
 /**
