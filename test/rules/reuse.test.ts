@@ -217,21 +217,33 @@ describe('readiness reuse', () => {
         const files = { ...SHOP };
         const ws = await loadWorkspace(files);
         const titles = ['"A"', '"Bee"', '"Sea and sky"', '""'];
-        for (let i = 0; i < 40; i++) {
+        // Each swaps one thing for another and back: what no rule reads, and what some rules read.
+        const toggles: [string, string][] = [
+            ['monitoring logs', 'monitoring metrics'], ['  satisfies up\n', '  satisfies up\n  owner "Team"\n'], ['protocol SQL', 'protocol HTTPS'],
+            ['database db', 'cache db'], ['db -> api "notifies"', 'db -> api "notifies" { async }'], ['buyer -> api', 'buyer -> db'],
+            ['class payment', 'class pii'], ['{ stores card }', '{ stores card\n  allow missing-backup "later" }'], ['stage production', 'stage design'],
+            ['"Always up" { kind availability', '"Always up" { kind scalability'], ['person buyer', 'external buyer'], ['  carries card\n', '']
+        ];
+        let partly = 0;
+        for (let i = 0; i < 80; i++) {
             const name = random.pick(['a.arch', 'b.arch']);
             const text = files[name];
-            const choice = random.int(4);
+            const choice = random.int(5);
+            const [from, to] = random.pick(toggles);
             files[name] = choice === 0 ? text.replace(/"[^"\n]*"/, random.pick(titles))
                 : choice === 1 ? '\n' + text
                     : choice === 2 ? text.replace('\n\n', '\n')
-                        : text.replace('monitoring logs', 'monitoring metrics').replace('monitoring metrics\n', 'monitoring logs\n');
+                        : text.includes(from) ? text.replace(from, to) : text.replace(to, from);
             await ws.write(name, files[name]);
             const built = ws.model();
             const served = ws.services.rules.Readiness.byUri(built);
+            const ran = ws.services.rules.Readiness.lastRulesRun;
+            if (ran > 0 && ran < READINESS_RULES.filter(r => built.model.stage === 'production' || r.stage === 'design').length) partly++;
             const fresh = checkReadiness(built.model, built.index, READINESS_RULES);
             for (const uri of new Set([...served.keys(), ...fresh.map(d => d.location.uri)])) {
                 expect(JSON.stringify(served.get(uri) ?? [])).toBe(JSON.stringify(fresh.filter(d => d.location.uri === uri)));
             }
         }
+        expect(partly, 'builds that ran some rules and kept the others').toBeGreaterThan(10);
     });
 });
