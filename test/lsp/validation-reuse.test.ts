@@ -1,6 +1,7 @@
 // The document validator keeps what its checks said of each top-level declaration that incremental
 // parsing kept (lsp/document-validator.ts, validateAstNodes). After any edit, the edited file's
 // diagnostics must be those of a fresh build of the same files.
+import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
@@ -85,6 +86,33 @@ describe('validation kept per declaration', () => {
         await ws.write('b.arch', `${files['b.arch']}service api "Other API"\n`);
         await ws.write('a.arch', files['a.arch'].replace('"Events"', '"Our events"'));
         expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).toContain('duplicate-id');
+    });
+
+    it('keeps, when an id is renamed, the checks of the declarations that read nothing of it', async () => {
+        const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}" {\n  technology "Go"\n}\ns${i} -> store "writes"\n`).join('');
+        const files: Record<string, string> = { 'a.arch': `${services}api -> store "reads"\n`, 'b.arch': 'database store "Store"\nservice api "API"\n' };
+        const ws = await loadWorkspace(files);
+        await ws.write('a.arch', files['a.arch'] = files['a.arch'].replace('"S5"', '"S five"'));
+        // What a.arch's validations kept, when b.arch's edits relink it.
+        const keptInA: number[] = [];
+        ws.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => {
+            if (doc.uri.path.endsWith('/a.arch')) keptInA.push(validator(ws).lastValidation.kept);
+        });
+        // Renaming api changes what b.arch exports: a.arch's flow from api must now say it names
+        // nothing. Its six services read nothing of b.arch and keep their answer; its flows to store
+        // are checked again, as store was parsed again with api (incremental parsing takes one more
+        // declaration on each side of an edit).
+        for (const [from, to] of [['service api', 'service apx'], ['service apx', 'service api']]) {
+            keptInA.length = 0;
+            await ws.write('b.arch', files['b.arch'] = files['b.arch'].replace(from, to));
+            expect(keptInA.length).toBe(1);
+            expect(keptInA[0]).toBe(6);
+            expect((ws.current('a.arch').diagnostics ?? []).map(shape), to).toEqual(await fresh(files, 'a.arch'));
+        }
+        // An id declared a second time: the declaration that has it must say so, whatever else it kept.
+        await ws.write('b.arch', files['b.arch'] = `${files['b.arch']}service s3 "Another"\n`);
+        expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).toContain('duplicate-id');
+        expect((ws.current('a.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'a.arch'));
     });
 
     it('checks a declaration again when another file changes the kind of what it refers to', async () => {

@@ -24,11 +24,66 @@ export const CORE_CODES: ReadonlySet<string> = new Set(Object.values(CoreCodes))
 interface Declared { name: string; uri: string; range: Range }
 
 /**
+ * What the core checks of a declaration read outside it, recorded while one is checked (see
+ * ArchwrightDocumentValidator.validateAstNodes): what each of its references resolves to, and how
+ * many declarations share each id it declares. Its checks would say the same again while all of
+ * that holds: they read nothing else of other declarations but the kind and name of an element's
+ * container.
+ */
+export class CheckReads {
+    private readonly open: { reads: unknown[]; keepable: boolean }[] = [];
+
+    /** Starts recording for a declaration (one nested in another records into both). */
+    begin(): void {
+        this.open.push({ reads: [], keepable: true });
+    }
+
+    /** Stops recording for the innermost declaration: what it read, or undefined when its answer cannot be kept. */
+    end(): unknown[] | undefined {
+        const done = this.open.pop()!;
+        const outer = this.open[this.open.length - 1];
+        if (outer) {
+            outer.reads.push(...done.reads);
+            outer.keepable &&= done.keepable;
+        }
+        return done.keepable ? done.reads : undefined;
+    }
+
+    /** Adds what a declaration read, whose kept answer is replayed within the one being recorded. */
+    replayed(reads: readonly unknown[]): void {
+        this.open[this.open.length - 1]?.reads.push(...reads);
+    }
+
+    reference(reference: Reference, target: AstNode | undefined): void {
+        this.open[this.open.length - 1]?.reads.push(reference, target);
+    }
+
+    /** An id and the declarations that share it: past one, the answer names where the others are, and is not kept. */
+    id(declarations: readonly unknown[] | undefined, count: () => number): void {
+        const current = this.open[this.open.length - 1];
+        if (!current) return;
+        if ((declarations?.length ?? 0) > 1) current.keepable = false;
+        else current.reads.push(count, declarations?.length ?? 0);
+    }
+
+    /** Whether what was read still holds. */
+    static hold(reads: readonly unknown[]): boolean {
+        for (let i = 0; i < reads.length; i += 2) {
+            const [what, was] = [reads[i], reads[i + 1]];
+            if (typeof what === 'function' ? (what as () => number)() !== was : (what as Reference).ref !== was) return false;
+        }
+        return true;
+    }
+}
+
+/**
  * The core checks: duplicates, kinds of references, self-flows, misplaced and repeated properties.
  * Checks that need the whole model read the folder's index (duplicate ids, ModelFolders.idsOf) or a
  * cache that lives until the next change (duplicate architecture).
  */
 export class ArchwrightValidator {
+    /** What the checks read outside the declaration being checked, for keeping their answer (see {@link CheckReads}). */
+    readonly reads = new CheckReads();
     private readonly folders: ModelFolders;
     private readonly architectures: WorkspaceCache<string, { uri: string; node: ast.Architecture }[]>;
 
@@ -61,7 +116,11 @@ export class ArchwrightValidator {
             accept('error', `'${node.count}' is not an instance count: write x1, x2... after the element, or separate elements with commas.`,
                 { node, property: 'count', code: CoreCodes.syntaxError });
         }
-        for (const ref of referencesOf(node)) this.checkKind(ref.container, ref.property, ref.index, ref.reference as Reference, accept);
+        for (const ref of referencesOf(node)) {
+            const reference = ref.reference as Reference;
+            this.reads.reference(reference, reference.ref);
+            this.checkKind(ref.container, ref.property, ref.index, reference, accept);
+        }
     }
 
     private checkKind(container: AstNode, property: string, index: number | undefined, reference: { ref?: AstNode; $refText: string }, accept: ValidationAcceptor): void {
@@ -105,7 +164,9 @@ export class ArchwrightValidator {
 
     private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
         // Most ids are declared once: that is known from the index without a range per declaration.
-        const declarations = this.folders.idsOf(folder).get(node.name);
+        const ids = this.folders.idsOf(folder);
+        const declarations = ids.get(node.name);
+        this.reads.id(declarations, () => this.folders.idsOf(folder).get(node.name)?.length ?? 0);
         if (!declarations || declarations.length < 2) return;
         const all = declared(node.name, declarations);
         if (all.length < 2) return;

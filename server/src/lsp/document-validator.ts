@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ArchwrightServices } from '../module.js';
-import { CoreCodes } from '../language/validator.js';
+import { CheckReads, CoreCodes } from '../language/validator.js';
 import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
 import type { ModelFolders } from '../language/model-folders.js';
 import { nearest } from '../util/edit-distance.js';
@@ -32,7 +32,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     private readonly folders: ModelFolders;
     private readonly services: ArchwrightServices;
     /** What the checks said of each top-level declaration at its last validation (see validateAstNodes). */
-    private readonly keptChecks = new WeakMap<AstNode, { key: string; calls: readonly KeptCall[] }>();
+    private readonly keptChecks = new WeakMap<AstNode, { key: string; calls: readonly KeptCall[]; reads: readonly unknown[] }>();
     /** Of the last validation: the top-level declarations checked, those whose checks' answer was kept, and the nested elements whose answer was kept. */
     lastValidation = { checked: 0, kept: 0, keptElements: 0 };
 
@@ -73,11 +73,12 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
      * checked every few hundred nodes. About a third of the validation time of a large model.
      *
      * And a top-level declaration, or an element nested in another, that incremental parsing kept
-     * (the same object as at the last validation) gets what its checks said then, when no build
-     * since has changed what any file exports (ArchwrightDocumentBuilder.exportsEpoch: names, with
-     * the type and kind of what they name). The checks of a declaration read its own nodes and,
-     * through references and the folder's index of ids, only those names, types and kinds, so they
-     * would say the same again. A nested element's also read the kind and name of the element that
+     * (the same object as at the last validation) gets what its checks said then, while what they
+     * read outside it still holds: each of its references resolves to the same node, and each id it
+     * declares is declared as many times (ArchwrightValidator.reads, CheckReads). The checks of a
+     * declaration read its own nodes and, through references and the folder's index of ids, only
+     * that, so they would say the same again; renaming an id elsewhere checks again only the
+     * declarations that referred to it. A nested element's also read the kind and name of the element that
      * holds it, which incremental parsing keeps an element within only when the edit was inside
      * another of its members (it copies the container; its header is the same text). What they
      * said is kept as the acceptor's calls, not as diagnostics: replayed, each range is worked out
@@ -106,7 +107,8 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             await walkAst(rootNode, visitor(acceptor), cancelToken);
             return;
         }
-        const key = `${builder.exportsEpoch}:${options.categories?.join(',') ?? ''}`;
+        const key = options.categories?.join(',') ?? '';
+        const reads = this.services.validation.ArchwrightValidator.reads;
         const rootOptions = this.validateSingleNodeOptions(rootNode, options);
         if (rootOptions.validateNode) await runChecks(checksOf(rootNode.$type), rootNode, acceptor, cancelToken);
         if (!rootOptions.validateChildren) return;
@@ -115,7 +117,8 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
         // inside one of them did not touch (language/incremental-parse.ts, reparseElement).
         const validateUnit = async (unit: AstNode, outer: ValidationAcceptor, topLevel: boolean): Promise<void> => {
             const kept = this.keptChecks.get(unit);
-            if (kept?.key === key) {
+            if (kept?.key === key && CheckReads.hold(kept.reads)) {
+                reads.replayed(kept.reads);
                 for (const [severity, message, info] of kept.calls) outer(severity, message, info);
                 if (topLevel) this.lastValidation.kept++;
                 else this.lastValidation.keptElements++;
@@ -129,10 +132,16 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
                 outer(severity, message, info);
             };
             const check = visitor(accept);
-            await walkAst(unit, node => node !== unit && isElement(node) && isElement(node.$container)
-                ? validateUnit(node, accept, false).then(() => false)
-                : check(node), cancelToken);
-            if (keepable) this.keptChecks.set(unit, { key, calls: calls.length > 0 ? calls : NO_CALLS });
+            reads.begin();
+            let read: unknown[] | undefined;
+            try {
+                await walkAst(unit, node => node !== unit && isElement(node) && isElement(node.$container)
+                    ? validateUnit(node, accept, false).then(() => false)
+                    : check(node), cancelToken);
+            } finally {
+                read = reads.end();
+            }
+            if (keepable && read) this.keptChecks.set(unit, { key, calls: calls.length > 0 ? calls : NO_CALLS, reads: read });
             else this.keptChecks.delete(unit);
             if (topLevel) this.lastValidation.checked++;
         };
