@@ -7,7 +7,7 @@ import type { ArchwrightServices } from '../module.js';
 import { CheckReads, CoreCodes } from '../language/validator.js';
 import { expectedKindOf, fitsKind } from '../language/reference-kinds.js';
 import type { ModelFolders } from '../language/model-folders.js';
-import { nearest } from '../util/edit-distance.js';
+import { nearest, nearestLimit } from '../util/edit-distance.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
 import type { ReadinessService } from '../rules/readiness-service.js';
 import { ruleDocsUri } from './rule-docs.js';
@@ -203,10 +203,13 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             const suggestion = part ? `${parentPath}.${part}` : undefined;
             return { message: `${parentPath} has no part named ${last}${suggestion ? `; did you mean ${suggestion}?` : '.'}`, suggestion };
         }
-        const candidates = this.folders.declarationsOf(document.uri)
-            .filter(d => !d.name.includes('.'))
-            .filter(d => !expected || (d.node ? fitsKind(d.node, expected) : d.type === expected.type))
-            .map(d => d.name);
+        // Every id of the model, of the right kind; those whose length alone puts them out of reach skipped first.
+        const reach = nearestLimit(text);
+        const candidates: string[] = [];
+        for (const d of this.folders.declarationsOf(document.uri)) {
+            if (Math.abs(d.name.length - text.length) > reach || d.name.includes('.')) continue;
+            if (!expected || (d.node ? fitsKind(d.node, expected) : d.type === expected.type)) candidates.push(d.name);
+        }
         const suggestion = nearest(text, candidates);
         const what = expected ? expected.noun.replace(/^an? /, '') : 'declaration';
         return { message: `No ${what} named ${text}${suggestion ? `; did you mean ${suggestion}?` : '.'}`, suggestion };

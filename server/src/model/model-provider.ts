@@ -23,7 +23,7 @@ export interface BuiltModel {
  */
 export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
-    private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number }>();
+    private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number; references: readonly unknown[] }>();
     /** What each top-level declaration contributes, for fragments rebuilt after an edit (see buildFragment). */
     private readonly pieces: DeclarationPieces = new WeakMap();
 
@@ -53,19 +53,24 @@ export class ArchModelProvider {
 
     /**
      * A fragment reads the document's own syntax tree and the ids and types its references resolve
-     * to. It stays valid while the document is not reparsed and no build changed what any file
-     * exports ({@link ArchwrightDocumentBuilder.exportsEpoch}); a document only relinked because a
-     * file it references was reparsed keeps its fragment.
+     * to. It stays valid while the document is not reparsed, and either no build changed what any
+     * file exports ({@link ArchwrightDocumentBuilder.exportsEpoch}; a document only relinked because
+     * a file it references was reparsed keeps its fragment) or the document was not relinked since.
+     * Otherwise it is made again from its declarations' pieces, most of them kept (buildFragment).
      */
     private fragmentOf(doc: LangiumDocument): ModelFragment {
-        // Also while the document waits to be relinked: what it resolves to has not changed.
+        // Also while the document waits to be relinked: what it resolves to has not changed. And a
+        // document not relinked since (Langium's linker gives each linking a new list of references)
+        // resolves everything as it did, whatever other files now export.
+        const cached = this.fragments.get(doc);
+        if (cached && cached.root === doc.parseResult.value && cached.references === doc.references && doc.state >= DocumentState.Linked) return cached.fragment;
         const current = this.currentFragment(doc);
         if (current) return current;
         // Not cached before the document is linked: its references would be missing.
         const epoch = this.exportsEpoch();
         const linked = doc.state >= DocumentState.Linked && !Number.isNaN(epoch);
         const fragment = buildFragment(doc, linked ? this.pieces : undefined);
-        if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch });
+        if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch, references: doc.references });
         return fragment;
     }
 

@@ -30,7 +30,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * depend on the order they come in (an index's order changes with the order files were built in).
  */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
-    const limit = Math.max(2, Math.floor(word.length / 3));
+    const limit = nearestLimit(word);
     const lower = word.toLowerCase();
     let best: string | undefined;
     let bestDistance = limit + 1;
@@ -43,4 +43,9 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
         }
     }
     return best;
+}
+
+/** How far (in edits) a candidate may be from `word` for {@link nearest} to suggest it. */
+export function nearestLimit(word: string): number {
+    return Math.max(2, Math.floor(word.length / 3));
 }
