@@ -157,6 +157,17 @@ describe('validation kept per declaration', () => {
         expect((ws.current('b.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'b.arch'));
     });
 
+    it('records what a declaration read, however much, for the one that holds it', async () => {
+        // 100,000 references in an element nested two levels down: more than a call's arguments can carry.
+        // The element after it repeats a property: its checks must still run.
+        const text = `requirement r "R"\nsystem outer "O" {\n  system inner "I" {\n    service s "S" { satisfies ${'r, '.repeat(99_999)}r }\n`
+            + '    service t "T" { owner "a" owner "b" }\n  }\n}\n';
+        const ws = await loadWorkspace({ 'a.arch': text });
+        expect((ws.doc('a.arch').diagnostics ?? []).map(d => d.code)).toEqual(['duplicate-property']);
+        await ws.write('a.arch', text.replace('"O"', '"Outer"'));
+        expect((ws.current('a.arch').diagnostics ?? []).map(d => d.code)).toEqual(['duplicate-property']);
+    }, 60_000);
+
     it('never keeps what carries positions of its own: a duplicate id names where the other one is', async () => {
         const services = Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}"\n`).join('');
         const a = `service dup "First"\n${services}service dup "Second"\n`;

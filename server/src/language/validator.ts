@@ -43,7 +43,7 @@ export class CheckReads {
         const done = this.open.pop()!;
         const outer = this.open[this.open.length - 1];
         if (outer) {
-            outer.reads.push(...done.reads);
+            append(outer.reads, done.reads);
             outer.keepable &&= done.keepable;
         }
         return done.keepable ? done.reads : undefined;
@@ -51,7 +51,8 @@ export class CheckReads {
 
     /** Adds what a declaration read, whose kept answer is replayed within the one being recorded. */
     replayed(reads: readonly unknown[]): void {
-        this.open[this.open.length - 1]?.reads.push(...reads);
+        const current = this.open[this.open.length - 1];
+        if (current) append(current.reads, reads);
     }
 
     reference(reference: Reference, target: AstNode | undefined): void {
@@ -74,6 +75,11 @@ export class CheckReads {
         }
         return true;
     }
+}
+
+/** Appends one by one: a system's elements may have read more than a call's arguments can carry. */
+function append(to: unknown[], from: readonly unknown[]): void {
+    for (const item of from) to.push(item);
 }
 
 /**
@@ -164,8 +170,7 @@ export class ArchwrightValidator {
 
     private checkDuplicateId(node: AstNode & { name: string }, document: LangiumDocument, folder: string, accept: ValidationAcceptor): void {
         // Most ids are declared once: that is known from the index without a range per declaration.
-        const ids = this.folders.idsOf(folder);
-        const declarations = ids.get(node.name);
+        const declarations = this.folders.idsOf(folder).get(node.name);
         this.reads.id(declarations, () => this.folders.idsOf(folder).get(node.name)?.length ?? 0);
         if (!declarations || declarations.length < 2) return;
         const all = declared(node.name, declarations);
