@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import type { ArchModel } from '../../server/src/model/arch-model.js';
 import { indexModel } from '../../server/src/model/graph.js';
+import { FRAGMENT_LISTS } from '../../server/src/model/model-builder.js';
 import { checkReadiness, checkRules, flatten, type ReadinessRun } from '../../server/src/rules/engine.js';
 import { READINESS_RULES } from '../../server/src/rules/registry.js';
 import { changeBetween, INDEX_READS, keptFindings, readsChanged } from '../../server/src/rules/reuse.js';
@@ -45,7 +46,7 @@ const SHOP: Record<string, string> = {
     ].join('\n')
 };
 
-const LISTS = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const;
+const LISTS = FRAGMENT_LISTS;
 
 /**
  * A copy of the model whose every list item (and the architecture) records each read of its fields

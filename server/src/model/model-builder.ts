@@ -86,8 +86,11 @@ function linksHold(links: readonly unknown[]): boolean {
 const NONE: never[] = [];
 Object.freeze(NONE);
 
-/** The lists of a fragment (emptyFragment makes them), one per kind of declaration. */
-const FRAGMENT_LISTS = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const;
+/** The lists of a fragment (emptyFragment makes them), one per kind of declaration; the model has the same. */
+export const FRAGMENT_LISTS = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'] as const;
+
+/** One of the model's lists of items. */
+export type ModelList = (typeof FRAGMENT_LISTS)[number];
 
 /** A kept piece is only read (appendPiece): its empty lists, most of its eight, can be one shared array. */
 function withSharedEmptyLists(piece: ModelFragment): ModelFragment {

@@ -1,6 +1,7 @@
 import type { ArchModel, SequenceStep, Severity, Stage } from '../model/arch-model.js';
 import type { FixData, ModelDiagnostic } from '../model/diagnostic.js';
 import type { ModelIndex } from '../model/graph.js';
+import { FRAGMENT_LISTS } from '../model/model-builder.js';
 import { nearest } from '../util/edit-distance.js';
 import type { Finding, ReadinessRule, RuleContext, Subject } from './rule.js';
 
@@ -45,8 +46,8 @@ export function checkRules(model: ArchModel, index: () => ModelIndex, rules: rea
         if (known.has(setting.rule)) overrides.set(setting.rule, setting.severity);
         else unknownRules.push(unknownRule(setting.rule, setting.location, known));
     }
-    for (const list of [model.elements, model.flows, model.requirements, model.constraints, model.data, model.deployments, model.decisions, model.views]) {
-        for (const item of list) {
+    for (const list of FRAGMENT_LISTS) {
+        for (const item of model[list]) {
             for (const allow of item.allows) if (!known.has(allow.rule)) unknownRules.push(unknownRule(allow.rule, allow.location, known));
         }
     }

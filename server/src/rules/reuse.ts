@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../model/arch-model.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
-import type { ModelFragment } from '../model/model-builder.js';
-import type { ModelList, ReadinessRule, RuleReads } from './rule.js';
+import { FRAGMENT_LISTS as LISTS, type ModelFragment } from '../model/model-builder.js';
+import type { ReadinessRule, RuleReads } from './rule.js';
 
 /**
  * Readiness after an edit: each rule runs again only if the edit changed what it reads.
@@ -15,8 +15,6 @@ import type { ModelList, ReadinessRule, RuleReads } from './rule.js';
  * counterpart in the new one. Typing in a title or a comment keeps every rule's findings; typing
  * in an owner runs only the rule about owners again.
  */
-
-const LISTS: readonly ModelList[] = ['elements', 'flows', 'requirements', 'constraints', 'data', 'deployments', 'decisions', 'views'];
 
 /** What the ModelIndex is made of (`indexModel` in model/graph.ts): a rule that reads the index reads these. */
 export const INDEX_READS: RuleReads = {

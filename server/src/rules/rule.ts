@@ -1,5 +1,6 @@
 import type { Allow, ArchModel, Range, Severity, Source, SourceLocation, Stage } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
+import type { ModelList } from '../model/model-builder.js';
 
 /** The thing a diagnostic is about: its declaration (for the squiggle and fixes) and its `allow`s. */
 export interface Subject {
@@ -36,8 +37,6 @@ export interface RuleContext {
     each<T>(items: Iterable<T>, subjectOf: (item: T) => Subject, check: (item: T) => void): void;
 }
 
-/** The model's lists of items, as a fragment has them. */
-export type ModelList = 'elements' | 'flows' | 'requirements' | 'constraints' | 'data' | 'deployments' | 'decisions' | 'views';
 
 /**
  * What a rule reads of the model: per list, the fields of its items, and of the architecture. Of a
