@@ -63,3 +63,37 @@ describe('every command refuses bad input with one line naming the file and the 
         expect(run.status).toBe(2);
     });
 });
+
+// Lists as long as these once went into calls as spread arguments (`Math.min(...indents)`,
+// `lines.push(...paragraphs)`), which throw RangeError past about 120,000 of them: an internal error
+// instead of an answer.
+describe('very long lists in one file are answered, not an internal error', () => {
+    const PARAGRAPHS = 150_000;
+    const HUGE_TEXT = `architecture "Big" { stage whiteboard }\nservice a "A" {\n  description """\n${Array.from({ length: PARAGRAPHS }, (_, i) => `    paragraph ${i}\n`).join('\n')}  """\n}\n`;
+    const ERRORS = 150_000;
+    const GARBAGE = '§\n'.repeat(ERRORS);
+
+    it('check: a text block of 300,000 lines', () => {
+        const run = archwright(['check', 'a.arch'], { cwd: folder({ 'a.arch': HUGE_TEXT }) });
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toMatch(/0 errors, 0 warnings, 0 notes in 1 file/);
+        expect(run.status).toBe(0);
+    });
+
+    it('docs: an element description of 150,000 paragraphs', () => {
+        const dir = folder({ 'a.arch': HUGE_TEXT });
+        const run = archwright(['docs', '--out', 'out', 'a.arch'], { cwd: dir });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const overview = readFileSync(join(dir, 'out', 'README.md'), 'utf8');
+        expect(overview).toContain(`paragraph ${PARAGRAPHS - 1}`);
+    });
+
+    it('format: a file of 150,000 syntax errors is left as it is, with the first one named', () => {
+        const dir = folder({ 'g.arch': GARBAGE });
+        const run = archwright(['format', 'g.arch'], { cwd: dir });
+        expect(run.stderr).toBe('archwright: g.arch: not formatted: syntax error on line 1; run archwright check\n');
+        expect(run.stderr).not.toMatch(/internal error/);
+        expect(readFileSync(join(dir, 'g.arch'), 'utf8')).toBe(GARBAGE);
+    });
+});

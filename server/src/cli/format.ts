@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectArchFiles, displayPath, loadModel, UsageError, type LoadedModel } from './workspace.js';
+import { minOf } from '../util/arrays.js';
 
 export const FORMAT_HELP = `Usage: archwright format [PATH...] [--check]
 
@@ -58,7 +59,7 @@ async function formatText(loaded: LoadedModel, document: LangiumDocument): Promi
 function firstSyntaxErrorLine(document: LangiumDocument): number {
     const { lexerErrors, parserErrors } = document.parseResult;
     const lines = [...lexerErrors.map(e => e.line ?? NaN), ...parserErrors.map(e => e.token.startLine ?? NaN)].filter(n => !Number.isNaN(n));
-    return lines.length ? Math.min(...lines) : 1;
+    return minOf(lines, 1);
 }
 
 /**

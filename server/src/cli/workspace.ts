@@ -4,6 +4,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createArchwrightServices, type ArchwrightServices } from '../module.js';
 import { Progress } from './terminal.js';
+import { pushAll } from '../util/arrays.js';
 
 /** A problem with what the user asked for: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -23,7 +24,7 @@ export function collectArchFiles(paths: readonly string[]): string[] {
         if (stat.isDirectory()) {
             const found = walk(path);
             if (found.length === 0) throw new UsageError(`${path}: no .arch files in this folder`);
-            files.push(...found);
+            pushAll(files, found);
         } else {
             files.push(path);
         }
@@ -44,7 +45,7 @@ function walk(folder: string, seen = new Set<string>()): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
         const path = join(folder, entry.name);
         if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path))) {
-            if (!SKIPPED_FOLDERS.has(entry.name)) out.push(...walk(path, seen));
+            if (!SKIPPED_FOLDERS.has(entry.name)) pushAll(out, walk(path, seen));
         } else if (entry.name.endsWith('.arch')) {
             out.push(path);
         }

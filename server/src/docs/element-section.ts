@@ -1,6 +1,7 @@
 // One element as a section of its page: an id heading (the anchor other pages link to), its title,
 // and a list of what the model says about it.
 import type { ArchElement } from '../model/arch-model.js';
+import { pushAll } from '../util/arrays.js';
 import { PAGES, type DocsContext } from './context.js';
 import { code, paragraphs, text, urlOrText } from './markdown.js';
 
@@ -9,9 +10,9 @@ export function elementSection(ctx: DocsContext, e: ArchElement, from: string): 
     const lines = [`### ${code(e.id)}`, ''];
     if (e.title) lines.push(`**${text(e.title)}** (${e.kind})`, '');
     else lines.push(`(${e.kind})`, '');
-    lines.push(...paragraphs(e.description).flatMap(p => [p, '']));
+    pushAll(lines, paragraphs(e.description).flatMap(p => [p, '']));
     const facts = properties(ctx, e, from);
-    if (facts.length) lines.push(...facts.map(f => `- ${f}`), '');
+    if (facts.length) pushAll(lines, facts.map(f => `- ${f}`), ['']);
     return lines;
 }
 

@@ -2,6 +2,7 @@
 // architecture is, its stage, the landscape, its systems and what lies outside them.
 import type { View } from '../model/arch-model.js';
 import { drawView } from '../views/index.js';
+import { pushAll } from '../util/arrays.js';
 import { PAGES, type DocsContext } from './context.js';
 import { elementSection } from './element-section.js';
 import { code, link, mermaid, paragraphs, table, text } from './markdown.js';
@@ -15,16 +16,16 @@ export function overviewPage(ctx: DocsContext): string {
     const arch = model.architecture;
     const lines = [`# ${arch?.title ? text(arch.title) : 'Architecture'}`, '', ...ctx.navigation(from)];
     lines.push(`Stage: **${model.stage}**${arch?.owner ? ` · owner: ${text(arch.owner)}` : ''}`, '');
-    lines.push(...paragraphs(arch?.description).flatMap(p => [p, '']));
-    lines.push(...counts(ctx), '## Landscape', '', ...mermaid(drawView(model, ctx.index, LANDSCAPE).mermaid));
+    pushAll(lines, paragraphs(arch?.description).flatMap(p => [p, '']));
+    pushAll(lines, counts(ctx), ['## Landscape', ''], mermaid(drawView(model, ctx.index, LANDSCAPE).mermaid));
     const systems = model.elements.filter(e => e.kind === 'system');
     if (systems.length) {
-        lines.push('## Systems', '', ...table(['system', 'title', 'part of', 'parts'], systems.map(s => [
+        pushAll(lines, ['## Systems', ''], table(['system', 'title', 'part of', 'parts'], systems.map(s => [
             link(code(s.id), ctx.systemPage(s.id)), text(s.title), s.parent ? link(code(s.parent), ctx.systemPage(s.parent)) : '', String(s.children.length)
         ])));
     }
     const outside = model.elements.filter(e => e.kind !== 'system' && ctx.systemOf(e) === undefined);
-    if (outside.length) lines.push('## Outside the systems', '', ...outside.flatMap(e => elementSection(ctx, e, from)));
+    if (outside.length) pushAll(lines, ['## Outside the systems', ''], outside.flatMap(e => elementSection(ctx, e, from)));
     return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@
 // stage it declares, so that a reader sees the road ahead and not only today's warnings.
 import type { Stage } from '../model/arch-model.js';
 import { RULES_BY_ID } from '../rules/registry.js';
+import { pushAll } from '../util/arrays.js';
 import { PAGES, type DocsContext, type Gap } from './context.js';
 import { code, link, table, text } from './markdown.js';
 
@@ -15,10 +16,10 @@ export function readinessPage(ctx: DocsContext): string {
     lines.push(`The model declares the stage **${ctx.model.stage}**. Gaps are listed for each stage from the one that first asks for them; rules the model turns off with \`rule RULE-ID off\` and gaps allowed with \`allow\` are left out.`, '');
     for (const stage of ['design', 'production'] as Stage[]) {
         const gaps = ctx.gaps.filter(g => RULES_BY_ID.get(g.diagnostic.code)?.stage === stage);
-        lines.push(`## ${stage === 'design' ? 'Design' : 'Production'}`, '', gaps.length ? `${gaps.length} gaps.` : 'No gaps.', '', ...gapTable(gaps));
+        pushAll(lines, [`## ${stage === 'design' ? 'Design' : 'Production'}`, '', gaps.length ? `${gaps.length} gaps.` : 'No gaps.', ''], gapTable(gaps));
     }
     const unknown = ctx.gaps.filter(g => !RULES_BY_ID.has(g.diagnostic.code));
-    if (unknown.length) lines.push('## Rule settings', '', ...gapTable(unknown));
+    if (unknown.length) pushAll(lines, ['## Rule settings', ''], gapTable(unknown));
     return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 // The requirements traceability matrix: each requirement, what satisfies it, and the readiness gaps
 // on it or naming it (a single point of failure lists the availability requirement it endangers).
 import type { Requirement } from '../model/arch-model.js';
+import { pushAll } from '../util/arrays.js';
 import { PAGES, type DocsContext, type Gap } from './context.js';
 import { code, paragraphs, table, text } from './markdown.js';
 
@@ -10,7 +11,7 @@ export function requirementsPage(ctx: DocsContext): string {
     const { model } = ctx;
     const lines = ['# Requirements', '', ...ctx.navigation(from)];
     if (model.requirements.length === 0) lines.push('The model declares no requirement.', '');
-    lines.push(...table(['requirement', 'kind', 'target', 'satisfied by', 'open readiness gaps'], model.requirements.map(r => [
+    pushAll(lines, table(['requirement', 'kind', 'target', 'satisfied by', 'open readiness gaps'], model.requirements.map(r => [
         `${ctx.itemLink(r.id, from, from)} ${text(r.title)}`,
         r.kind ?? '',
         target(r),
@@ -18,10 +19,10 @@ export function requirementsPage(ctx: DocsContext): string {
         gapsOf(ctx, r).map(g => `${code(g.diagnostic.code)}${g.subject && g.subject !== r.id ? ` on ${text(g.subject)}` : ''}`).join('; ')
     ])));
     for (const r of model.requirements) {
-        lines.push(`## ${code(r.id)}`, '', `**${text(r.title ?? r.id)}**${r.priority ? ` (${r.priority})` : ''}`, '', ...paragraphs(r.description).flatMap(p => [p, '']));
+        pushAll(lines, [`## ${code(r.id)}`, '', `**${text(r.title ?? r.id)}**${r.priority ? ` (${r.priority})` : ''}`, ''], paragraphs(r.description).flatMap(p => [p, '']));
     }
     if (model.constraints.length) {
-        lines.push('## Constraints', '', ...table(['constraint', 'kind', 'standard', 'description'], model.constraints.map(c => [
+        pushAll(lines, ['## Constraints', ''], table(['constraint', 'kind', 'standard', 'description'], model.constraints.map(c => [
             `${code(c.id)} ${text(c.title)}`, c.kind ?? '', c.standard ?? '', text(c.description)
         ])));
     }

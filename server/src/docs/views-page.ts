@@ -1,5 +1,6 @@
 // The model's own views (or its automatic ones when it declares none), each as a Mermaid block.
 import { listViews, renderView } from '../views/index.js';
+import { pushAll } from '../util/arrays.js';
 import { PAGES, type DocsContext } from './context.js';
 import { code, mermaid, paragraphs, text } from './markdown.js';
 
@@ -11,7 +12,7 @@ export function viewsPage(ctx: DocsContext): string {
         if (!view) continue;
         const declared = ctx.index.views.get(summary.id);
         lines.push(`## ${code(view.id)}`, '', `**${text(view.title)}** (${view.kind}${view.automatic ? ', automatic' : ''})`, '');
-        lines.push(...paragraphs(declared?.description).flatMap(p => [p, '']), ...mermaid(view.mermaid));
+        pushAll(lines, paragraphs(declared?.description).flatMap(p => [p, '']), mermaid(view.mermaid));
     }
     return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { minOf } from '../util/arrays.js';
 
 /** Turns `"""..."""` blocks into their text: blank first and last lines dropped, common indentation removed. */
 export class ArchwrightValueConverter extends DefaultValueConverter {
@@ -14,6 +15,6 @@ export function textBlockValue(input: string): string {
     if (lines.length > 1 && lines[0].trim() === '') lines.shift();
     if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
     const indents = lines.filter(l => l.trim() !== '').map(l => /^[ \t]*/.exec(l)![0].length);
-    const common = indents.length ? Math.min(...indents) : 0;
+    const common = minOf(indents, 0);
     return lines.map(l => l.slice(common)).join('\n');
 }

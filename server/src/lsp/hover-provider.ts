@@ -46,7 +46,7 @@ function findNode(deployments: readonly Deployment[], id: string): [DeploymentNo
         while (stack.length > 0) {
             const node = stack.pop()!;
             if (node.id === id) return [node, deployment];
-            stack.push(...node.children);
+            pushAll(stack, node.children);
         }
     }
     return undefined;

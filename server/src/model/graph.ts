@@ -1,5 +1,6 @@
 import type { ArchElement, ArchModel, Constraint, DataAsset, Decision, Deployment, Flow, Instance, Requirement, View } from './arch-model.js';
 import { isDeployable } from './arch-model.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Lookups and graph indexes over one ArchModel, computed once with it in linear time. Every rule
@@ -106,7 +107,7 @@ export function indexModel(model: ArchModel): ModelIndex {
                 if (seen.has(next)) continue;
                 seen.add(next);
                 result.push(next);
-                stack.push(...(elements.get(next)?.children ?? []));
+                pushAll(stack, elements.get(next)?.children ?? []);
             }
             return result;
         }

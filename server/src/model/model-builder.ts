@@ -6,6 +6,7 @@ import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
 } from './arch-model.js';
+import { pushAll } from '../util/arrays.js';
 
 /** What one document declares, built once after it is linked and reused until it is linked again. */
 export type ModelFragment = { uri: string; architecture?: Architecture }
@@ -126,7 +127,7 @@ function buildPiece(decl: ast.Declaration, uri: string, into: ModelFragment): Mo
 
 function appendPiece(fragment: ModelFragment, piece: ModelFragment): void {
     fragment.architecture ??= piece.architecture;
-    for (const list of FRAGMENT_LISTS) (fragment[list] as unknown[]).push(...piece[list]);
+    for (const list of FRAGMENT_LISTS) pushAll(fragment[list] as unknown[], piece[list]);
 }
 
 /** The model of a folder from the fragments of its documents, in path order; linear in their size. */
@@ -341,7 +342,7 @@ function buildElement(node: ast.Element, uri: string, parent: string | undefined
             case 'DescriptionProperty': description ??= member; break;
             case 'TechnologyProperty': technology ??= member; break;
             case 'OwnerProperty': owner ??= member; break;
-            case 'TagsProperty': tags.push(...member.values); break;
+            case 'TagsProperty': pushAll(tags, member.values); break;
             case 'LinkProperty': links.push({ kind: member.kind, target: member.value, location: location(member, uri) }); break;
             case 'SatisfiesProperty': pushRefIds(satisfies, member.refs, 'Requirement'); break;
             case 'ExposureProperty': exposure ??= member; break;

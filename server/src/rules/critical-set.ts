@@ -1,6 +1,7 @@
 import { isDeployable, type ArchElement, type ArchModel, type Requirement } from '../model/arch-model.js';
 import type { ModelIndex } from '../model/graph.js';
 import type { RuleReads } from './rule.js';
+import { pushAll } from '../util/arrays.js';
 
 /** Availability targets from this percentage up make every single instance on their path a risk. */
 export const CRITICAL_AVAILABILITY = 99.9;
@@ -53,7 +54,7 @@ function seeds(requirement: Requirement, index: ModelIndex): string[] {
         if (!element) continue;
         if (isDeployable(element)) out.push(id);
         if (element.kind === 'system') {
-            out.push(...index.descendants(id).filter(d => {
+            pushAll(out, index.descendants(id).filter(d => {
                 const inner = index.elements.get(d);
                 return inner !== undefined && isDeployable(inner);
             }));
