@@ -1,11 +1,15 @@
-// An esbuild plugin for the preview's bundle (esbuild.mjs, bench/preview.mjs): two changes to
-// Mermaid's code that draw the same diagrams faster (bench/NOTES.md has the numbers).
+// An esbuild plugin for the preview's bundle (esbuild.mjs, bench/preview.mjs): changes to Mermaid's
+// code and to dagre's (dagre-d3-es, Mermaid's layout) that draw the same diagrams faster
+// (bench/NOTES.md has the numbers).
 //
 // 1. getConfig calls client/webview/mermaid-config.ts's copyOfConfig, which merges the
 //    configuration once per change instead of on every call (that file says why this is safe).
 // 2. When Mermaid lays out a cluster on its own, it logged, for every edge of every node of the
 //    cluster, the list of all edges copied so far. The log is off, but the list was still built:
 //    cubic in the cluster's size. The line goes; graphlib's edges() and edge() change nothing.
+// 3. dagre's crossing minimisation built each rank's layer graph by walking all the graph's nodes:
+//    now the nodes of each rank are listed once (client/webview/dagre-layers.ts says why the layer
+//    graphs stay the same) and each layer graph walks its own list.
 //
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
@@ -16,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
+const LAYERS = fileURLToPath(new URL('../client/webview/dagre-layers.ts', import.meta.url));
 
 const PATCHES = [
     {
@@ -37,6 +42,45 @@ const PATCHES = [
         module: /\nvar extractor = /,
         original: `log.info("newGraph edges ", newGraph.edges(), newGraph.edge(newGraph.edges()[0]));`,
         replacement: ''
+    },
+    {
+        name: 'dagre\'s layer graphs',
+        /** dagre's order/index.js. */
+        module: /\nfunction buildLayerGraphs\(g, ranks, relationship\) \{/,
+        original: `function buildLayerGraphs(g, ranks, relationship) {
+  return _.map(ranks, function (rank) {
+    return buildLayerGraph(g, rank, relationship);
+  });
+}`,
+        replacement: `function buildLayerGraphs(g, ranks, relationship) {
+  var nodesByRank = __archwrightNodesByRank(g);
+  return _.map(ranks, function (rank) {
+    return buildLayerGraph(g, rank, relationship, nodesByRank.get(rank) || []); });
+}`,
+        append: `import { nodesByRank as __archwrightNodesByRank } from ${JSON.stringify(LAYERS)};`
+    },
+    {
+        name: 'dagre\'s layer graph',
+        /** dagre's order/build-layer-graph.js: walks the nodes it is given, when it is given them. */
+        module: /\nfunction buildLayerGraph\(g, rank, relationship\) \{/,
+        original: `function buildLayerGraph(g, rank, relationship) {
+  var root = createRootNode(g),
+    result = new Graph({ compound: true })
+      .setGraph({ root: root })
+      .setDefaultNodeLabel(function (v) {
+        return g.node(v);
+      });
+
+  _.forEach(g.nodes(), function (v) {`,
+        replacement: `function buildLayerGraph(g, rank, relationship, nodesOfRank) {
+  var root = createRootNode(g),
+    result = new Graph({ compound: true })
+      .setGraph({ root: root })
+      .setDefaultNodeLabel(function (v) {
+        return g.node(v);
+      });
+
+  _.forEach(nodesOfRank || g.nodes(), function (v) {`
     }
 ];
 
@@ -53,7 +97,7 @@ export function mermaidPatches() {
     return {
         name: 'archwright-mermaid',
         setup(build) {
-            build.onLoad({ filter: /[\\/]node_modules[\\/]mermaid[\\/]dist[\\/].*\.mjs$/ }, async args => {
+            build.onLoad({ filter: /[\\/]node_modules[\\/](mermaid[\\/]dist[\\/].*\.mjs|dagre-d3-es[\\/]src[\\/]dagre[\\/]order[\\/](index|build-layer-graph)\.js)$/ }, async args => {
                 let text = await readFile(args.path, 'utf8');
                 const patches = PATCHES.filter(p => p.module.test(text));
                 if (patches.length === 0) return undefined;

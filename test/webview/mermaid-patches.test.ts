@@ -107,6 +107,8 @@ describe('the plugin', () => {
         expect(built).not.toContain('return assignWithDepth_default({}, currentConfig);');
         expect(built).toContain('"Copying as "');
         expect(built).not.toContain('newGraph edges');
+        expect(built).toMatch(/buildLayerGraph\(g\d*, rank\d*, relationship, nodesByRank\d*\.get\(rank\d*\) \|\| \[\]\)/);
+        expect(built).toMatch(/forEach_default\(nodesOfRank \|\| g\d*\.nodes\(\), function/);
     });
 
     it('fails the build, naming itself, when Mermaid\'s getConfig is not the one it replaces', async () => {
