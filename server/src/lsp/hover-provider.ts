@@ -4,6 +4,7 @@ import type { Deployment, DeploymentNode } from '../model/arch-model.js';
 import type { ArchModelProvider } from '../model/model-provider.js';
 import type { ArchwrightServices } from '../module.js';
 import * as hover from './hover-content.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Hover on a declaration or a reference (any segment of a dotted path): what it is and how it
