@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archwright, CAN_DENY_READ, folder } from './run-cli.js';
+import { archwright, CAN_DENY_READ, folder, ROOT } from './run-cli.js';
 
 /** Each command with the options it needs to write something, so that "nothing written" means something. */
 const COMMANDS: Record<string, string[]> = {
@@ -95,5 +96,28 @@ describe('very long lists in one file are answered, not an internal error', () =
         expect(run.stderr).toBe('archwright: g.arch: not formatted: syntax error on line 1; run archwright check\n');
         expect(run.stderr).not.toMatch(/internal error/);
         expect(readFileSync(join(dir, 'g.arch'), 'utf8')).toBe(GARBAGE);
+    });
+});
+
+// `archwright export --all --out docs | head -1`: the reader closes the pipe after one line. Node
+// then fails the next write with EPIPE, which used to end the command with an unhandled error and
+// leave the export half done.
+describe('a reader that closes the pipe early', () => {
+    const EXAMPLE = readFileSync(new URL('../fixtures/example.arch', import.meta.url), 'utf8');
+
+    it.each([
+        ['export', ['export', '--all', '--format', 'mermaid', '--out', 'out', 'shop.arch']],
+        ['docs', ['docs', '--out', 'out', 'shop.arch']]
+    ])('%s goes on to write every file, and fails nothing', (_, args) => {
+        const whole = folder({ 'shop.arch': EXAMPLE });
+        const all = archwright(args, { cwd: whole });
+        expect(all.status).toBe(0);
+        const dir = folder({ 'shop.arch': EXAMPLE });
+        const command = [process.execPath, join(ROOT, 'bin', 'archwright.js'), ...args].map(a => `'${a}'`).join(' ');
+        const run = spawnSync('bash', ['-c', `${command} | head -1; exit "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(run.status).toBe(0);
+        expect(run.stderr).toBe('');
+        expect(run.stdout.trim().split('\n')).toHaveLength(1);
+        expect(readdirSync(join(dir, 'out')).sort()).toEqual(readdirSync(join(whole, 'out')).sort());
     });
 });

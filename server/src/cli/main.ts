@@ -53,10 +53,17 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function run(argv: string[]): void {
+    // A reader that stops early (`archwright export --all --out docs | head -1`) closes the pipe:
+    // the command goes on (export still writes every file) and what it would print is dropped.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
     main(argv).then(code => { process.exitCode = code; }, error => {
         process.stderr.write(`archwright: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
         process.exitCode = 2;
     });
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 }
 
 if (buildingSnapshot()) {
