@@ -96,4 +96,22 @@ describe('the folder index', () => {
             await expectInStep(ws);
         }
     });
+    it('keeps a name\'s declarations in place order when an edit keeps some of a file\'s and changes others', async () => {
+        // A file's unchanged declarations keep their descriptions through an edit; only the
+        // changed ones are taken out and added again, between the kept ones where they belong.
+        const twins = (titles: string[]) => titles.map(t => `service twin "${t}"\nservice other${t} "O"\n`).join('');
+        const ws = await loadWorkspace({ ...FILES, 'e.arch': twins(['1', '2', '3']), 'f.arch': 'service twin "F"\n' });
+        await expectInStep(ws);
+        for (const text of [
+            twins(['1', '2b', '3']), // the middle one changes
+            twins(['0', '1', '2b', '3']), // a new first one, the others move down
+            twins(['0', '1', '3']), // one in the middle goes
+            'system box "Box" {\n  service twin "inner"\n}\n' + twins(['0', '1', '3']), // a nested one first
+            twins(['3', '1', '0']), // the order turns round
+            twins(['x'])
+        ]) {
+            await ws.write('e.arch', text);
+            await expectInStep(ws);
+        }
+    });
 });

@@ -133,8 +133,10 @@ class FolderIndex {
     /**
      * Brings the index in step with the files' current exports. When the files whose exports
      * changed are all at the end (the index manager removes a changed file and adds it again
-     * last), only their declarations are taken out and added again: an edit costs what the
-     * edited file declares, not what the model does. Otherwise it is rebuilt.
+     * last), only their declarations that changed are taken out and added: an edit costs what the
+     * edited file declares, not what the model does, and what it changed, when the file keeps
+     * the descriptions of its unchanged declarations (ArchwrightScopeComputation does). Otherwise
+     * it is rebuilt.
      */
     follow(current: readonly (readonly [string, readonly AstNodeDescription[]])[]): void {
         const unchanged = current.filter(([uri, exports]) => this.files.get(uri) === exports).map(([uri]) => uri);
@@ -142,8 +144,13 @@ class FolderIndex {
         const before = [...this.files.keys()].filter(uri => stay.has(uri));
         const inStep = unchanged.every((uri, i) => current[i][0] === uri && before[i] === uri);
         if (inStep) {
-            for (const [uri, exports] of this.files) if (!stay.has(uri)) this.remove(exports);
-            for (const [, exports] of current.slice(unchanged.length)) this.add(exports);
+            const now = new Set(current.map(([uri]) => uri));
+            for (const [uri, exports] of this.files) if (!stay.has(uri) && !now.has(uri)) this.remove(exports);
+            for (const [uri, exports] of current.slice(unchanged.length)) {
+                const was = this.files.get(uri);
+                if (was) this.replace(was, exports);
+                else this.add(exports);
+            }
         } else {
             this.byName.clear();
             this.ids.clear();
@@ -157,6 +164,18 @@ class FolderIndex {
             insert(this.byName, d.name, d);
             if (isId(d)) insert(this.ids, d.name, d);
         }
+    }
+
+    /**
+     * A file's exports from WAS to NOW: the descriptions in only one of them taken out or added.
+     * One kept in both stays where it is in its name's list: it is of an unchanged declaration,
+     * which keeps its order among the file's others, and the lists are ordered by file first.
+     */
+    private replace(was: readonly AstNodeDescription[], now: readonly AstNodeDescription[]): void {
+        const kept = new Set(now);
+        this.remove(was.filter(d => !kept.has(d)));
+        const known = new Set(was);
+        this.add(now.filter(d => !known.has(d)));
     }
 
     private remove(exports: readonly AstNodeDescription[]): void {
