@@ -3,7 +3,7 @@ import {
     type CstNode, type ReferenceDescription
 } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { freshRange, ShiftableLeafCstNode, UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
+import { freshRange, linesSpanned, ShiftableLeafCstNode, UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
 import type { TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver';
 import { ArchwrightAstNodeLocator } from '../../server/src/language/linking.js';
@@ -45,6 +45,8 @@ describe('ranges of CST nodes without keeping them', () => {
             // Langium's own way, on a tree of its own (it keeps what it works out).
             const again = cstNodes(parse(text).$cstNode!);
             expect(ours).toEqual(again.map(n => isCompositeCstNode(n) ? langiums.call(n) : n.range));
+            // The lines a node spans, worked out without its range (folding asks every node).
+            expect(nodes.map(linesSpanned)).toEqual(ours.map(r => r.end.line - r.start.line));
         }
     });
 });
@@ -83,6 +85,7 @@ describe('fresh ranges', () => {
             expect(range).toEqual({ start: { line: 5, character: 2 }, end: { line: 5, character: 2 } });
             expect(range).toEqual(langiums.call(node));
             unshared(range, freshRange(node));
+            expect(linesSpanned(node)).toBe(0);
         }
     });
 });

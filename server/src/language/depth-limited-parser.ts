@@ -231,6 +231,16 @@ export class ShiftableLeafCstNode extends LeafCstNodeImpl {
         return { start: this.startPosition(), end: this.endPosition() };
     }
 
+    /** The line where the token starts now. */
+    get startLine(): number {
+        return (this as unknown as LeafFields)._startLine + this._shift.lines;
+    }
+
+    /** The line where the token ends now. */
+    get endLine(): number {
+        return (this as unknown as LeafFields)._endLine + this._shift.lines;
+    }
+
     /** Where the token starts now, as a new object. */
     startPosition(): Position {
         const fields = this as unknown as LeafFields;
@@ -305,6 +315,37 @@ function startOf(node: CstNode): Position {
         current = first;
     }
     return current instanceof ShiftableLeafCstNode ? current.startPosition() : { ...current.range.start };
+}
+
+/**
+ * How many lines after its first the node's range ends (`range.end.line - range.start.line`),
+ * worked out as its range is but without making it: for a walk that only needs to know whether
+ * a node spans lines, over every node of a file.
+ */
+export function linesSpanned(node: CstNode): number {
+    const start = startLineOf(node);
+    return endLineOf(node, start) - start;
+}
+
+function startLineOf(node: CstNode): number {
+    let current = node;
+    while (current instanceof UnkeptRangeCompositeCstNode) {
+        const first = firstShown(current.content);
+        if (!first) return 0;
+        current = first;
+    }
+    return current instanceof ShiftableLeafCstNode ? current.startLine : current.range.start.line;
+}
+
+/** {@link endOf}'s line, given the start's line. */
+function endLineOf(node: CstNode, start: number): number {
+    if (node instanceof ShiftableLeafCstNode) return node.endLine;
+    if (!(node instanceof UnkeptRangeCompositeCstNode)) return node.range.end.line;
+    const content = node.content;
+    const last = lastShown(content);
+    if (!last) return 0;
+    const end = endLineOf(last, last === firstShown(content) ? start : startLineOf(last));
+    return end < start ? start : end;
 }
 
 /**

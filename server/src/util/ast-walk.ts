@@ -63,6 +63,22 @@ export async function walkAst(root: AstNode, visit: (node: AstNode) => void | bo
     }
 }
 
+/** {@link walkAst} for a caller that cannot wait: synchronous, without cancellation. */
+export function walkAstNow(root: AstNode, visit: (node: AstNode) => void | boolean): void {
+    const pending: AstNode[] = [root];
+    while (pending.length > 0) {
+        const node = pending.pop()!;
+        if (visit(node) === false) continue;
+        const first = pending.length;
+        pushChildren(node, pending);
+        for (let i = first, j = pending.length - 1; i < j; i++, j--) {
+            const swap = pending[i];
+            pending[i] = pending[j];
+            pending[j] = swap;
+        }
+    }
+}
+
 /**
  * Sets every node's `$container`, `$containerProperty` and (in a list) `$containerIndex` under
  * `root`, as Langium's `linkContentToContainer(root, { deep: true })` does after each parse, without
