@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { AstUtils } from 'langium';
-import { SemanticTokensDecoder } from 'langium/lsp';
+import { AbstractSemanticTokenProvider, SemanticTokensDecoder } from 'langium/lsp';
 import { describe, expect, it } from 'vitest';
 import { isNamed } from '../../server/src/language/generated/ast.js';
+import { ArchwrightSemanticTokenProvider } from '../../server/src/lsp/semantic-tokens.js';
+import type { ArchwrightServices } from '../../server/src/module.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 import { loadWorkspace } from '../helpers.js';
 
 const example = readFileSync(new URL('../fixtures/example.arch', import.meta.url), 'utf8');
@@ -86,3 +89,33 @@ describe('semantic tokens', () => {
         ]);
     });
 });
+
+/** The colouring with Langium's own walk of the AST (a stream, an await per node), as it was before. */
+class WithLangiumsWalk extends ArchwrightSemanticTokenProvider {
+    protected override computeHighlighting(...args: Parameters<ArchwrightSemanticTokenProvider['computeHighlighting']>): Promise<void> {
+        return (AbstractSemanticTokenProvider.prototype as unknown as { computeHighlighting: (...a: typeof args) => Promise<void> }).computeHighlighting.apply(this, args);
+    }
+}
+
+describe('semantic tokens from our own walk of the AST', () => {
+    it('are those of Langium\'s walk, for the whole file and for ranges of it, on the fixtures and 60 mutations', async () => {
+        const fixtures = loadFixtures();
+        const random = new Random(20261126);
+        const texts = [...fixtures, ...Array.from({ length: 60 }, () => mutate(random.pick(fixtures), random, fixtures).text)];
+        for (const text of texts) {
+            const ws = await loadWorkspace({ 'model.arch': text });
+            const doc = ws.doc('model.arch');
+            const ours = ws.services.lsp.SemanticTokenProvider!;
+            const theirs = new WithLangiumsWalk(ws.services as ArchwrightServices);
+            const textDocument = { uri: doc.uri.toString() };
+            expect((await ours.semanticHighlight(doc, { textDocument })).data).toEqual((await theirs.semanticHighlight(doc, { textDocument })).data);
+            const lines = doc.textDocument.lineCount;
+            for (const [from, to] of [[0, 5], [Math.floor(lines / 3), Math.floor(lines / 2)], [lines - 3, lines + 1]]) {
+                const range = { start: { line: Math.max(0, from), character: 2 }, end: { line: to, character: 0 } };
+                expect((await ours.semanticHighlightRange(doc, { textDocument, range })).data, `${from}-${to}`)
+                    .toEqual((await theirs.semanticHighlightRange(doc, { textDocument, range })).data);
+            }
+        }
+    }, 60_000);
+});
+
