@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
+import { isLinkProperty, type LinkProperty } from '../../server/src/language/generated/ast.js';
+import { ArchwrightDocumentSymbolProvider } from '../../server/src/lsp/document-symbol-provider.js';
+import type { ArchwrightServices } from '../../server/src/module.js';
+import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
 import { loadWorkspace } from '../helpers.js';
 
 const example = readFileSync(new URL('../fixtures/example.arch', import.meta.url), 'utf8');
@@ -125,3 +131,30 @@ describe('workspace symbols', () => {
         expect(await search('orders')).toEqual(['orders Class in shop a.arch', 'orders-db Class in shop a.arch']);
     });
 });
+
+/** The outline with Langium's stream of each node's children, as it was before. */
+class WithLangiumsChildren extends ArchwrightDocumentSymbolProvider {
+    protected override getChildSymbols(document: LangiumDocument, node: AstNode): DocumentSymbol[] | undefined {
+        return DefaultDocumentSymbolProvider.prototype['getChildSymbols'].call(this, document, node);
+    }
+}
+
+describe('whole-file answers from walks without streams', () => {
+    it('give the outline and the links that Langium\'s streams gave, on the fixtures and 60 mutations', async () => {
+        const fixtures = loadFixtures();
+        const random = new Random(20261127);
+        const texts = [...fixtures, ...Array.from({ length: 60 }, () => mutate(random.pick(fixtures), random, fixtures).text)];
+        texts.push('service s {\n  link "https://a"\n  runbook "docs/run.md"\n}\nsystem t {\n  service u { dashboard "https://b" }\n  source "src/u"\n}\n');
+        for (const text of texts) {
+            const ws = await loadWorkspace({ 'shop.arch': text });
+            const doc = ws.doc('shop.arch');
+            const params = { textDocument: { uri: doc.uri.toString() } };
+            const before = new WithLangiumsChildren(ws.services as ArchwrightServices).getSymbols(doc, params);
+            expect(await ws.services.lsp.DocumentSymbolProvider!.getSymbols(doc, params)).toEqual(before);
+            const provider = ws.services.lsp.DocumentLinkProvider! as unknown as { linkOf(d: LangiumDocument, p: LinkProperty): unknown };
+            const streamed = AstUtils.streamAst(doc.parseResult.value).filter(isLinkProperty).map(p => provider.linkOf(doc, p)).filter(l => l !== undefined).toArray();
+            expect(await ws.services.lsp.DocumentLinkProvider!.getDocumentLinks(doc, params)).toEqual(streamed);
+        }
+    }, 60_000);
+});
+

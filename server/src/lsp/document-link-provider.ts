@@ -1,9 +1,10 @@
-import { AstUtils, GrammarUtils, URI, UriUtils, type LangiumDocument } from 'langium';
+import { GrammarUtils, URI, UriUtils, type LangiumDocument } from 'langium';
 import type { DocumentLinkProvider } from 'langium/lsp';
 import type { DocumentLink } from 'vscode-languageserver';
 import { isLinkProperty, type LinkProperty } from '../language/generated/ast.js';
 import type { ModelFolders } from '../language/model-folders.js';
 import type { ArchwrightServices } from '../module.js';
+import { walkAstNow } from '../util/ast-walk.js';
 
 /** Schemes a link may open as written; any other `scheme:` is not made clickable. */
 const URL_SCHEMES = /^(https?|mailto):/i;
@@ -23,10 +24,10 @@ export class ArchwrightDocumentLinkProvider implements DocumentLinkProvider {
 
     getDocumentLinks(document: LangiumDocument): DocumentLink[] {
         const links: DocumentLink[] = [];
-        for (const property of AstUtils.streamAst(document.parseResult.value).filter(isLinkProperty)) {
-            const link = this.linkOf(document, property);
+        walkAstNow(document.parseResult.value, node => {
+            const link = isLinkProperty(node) ? this.linkOf(document, node) : undefined;
             if (link) links.push(link);
-        }
+        });
         return links;
     }
 
