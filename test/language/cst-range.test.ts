@@ -3,7 +3,7 @@ import {
     type CstNode, type ReferenceDescription
 } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { freshRange, linesSpanned, ShiftableLeafCstNode, UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
+import { freshRange, hasRange, linesSpanned, ShiftableLeafCstNode, UnkeptRangeCompositeCstNode } from '../../server/src/language/depth-limited-parser.js';
 import type { TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver';
 import { ArchwrightAstNodeLocator } from '../../server/src/language/linking.js';
@@ -47,6 +47,15 @@ describe('ranges of CST nodes without keeping them', () => {
             expect(ours).toEqual(again.map(n => isCompositeCstNode(n) ? langiums.call(n) : n.range));
             // The lines a node spans, worked out without its range (folding asks every node).
             expect(nodes.map(linesSpanned)).toEqual(ours.map(r => r.end.line - r.start.line));
+            // Whether a node is at a given range, asked without making its range (the model's pieces ask).
+            const at = (n: CstNode, r: Range) => hasRange(n, r.start.line, r.start.character, r.end.line, r.end.character);
+            expect(nodes.filter((n, i) => !at(n, ours[i]))).toEqual([]);
+            const moved = (r: Range, k: number): Range => {
+                const parts = [r.start.line, r.start.character, r.end.line, r.end.character];
+                parts[k]++;
+                return { start: { line: parts[0], character: parts[1] }, end: { line: parts[2], character: parts[3] } };
+            };
+            for (let k = 0; k < 4; k++) expect(nodes.filter((n, i) => at(n, moved(ours[i], k)))).toEqual([]);
         }
     });
 });
@@ -86,6 +95,8 @@ describe('fresh ranges', () => {
             expect(range).toEqual(langiums.call(node));
             unshared(range, freshRange(node));
             expect(linesSpanned(node)).toBe(0);
+            expect(hasRange(node, 5, 2, 5, 2)).toBe(true);
+            expect(hasRange(node, 5, 2, 2, 5)).toBe(false);
         }
     });
 });

@@ -241,6 +241,18 @@ export class ShiftableLeafCstNode extends LeafCstNodeImpl {
         return (this as unknown as LeafFields)._endLine + this._shift.lines;
     }
 
+    /** The character where the token starts now. */
+    get startCharacter(): number {
+        const fields = this as unknown as LeafFields;
+        return fields._startColumn + (fields._startLine === this._shift.firstLine ? this._shift.columns : 0);
+    }
+
+    /** The character where the token ends now. */
+    get endCharacter(): number {
+        const fields = this as unknown as LeafFields;
+        return fields._endColumn + (fields._endLine === this._shift.firstLine ? this._shift.columns : 0);
+    }
+
     /** Where the token starts now, as a new object. */
     startPosition(): Position {
         const fields = this as unknown as LeafFields;
@@ -327,14 +339,67 @@ export function linesSpanned(node: CstNode): number {
     return endLineOf(node, start) - start;
 }
 
-function startLineOf(node: CstNode): number {
+/** The token (or other node) whose start is the node's start, as {@link startOf} finds it; undefined for an empty node. */
+function startNodeOf(node: CstNode): CstNode | undefined {
     let current = node;
     while (current instanceof UnkeptRangeCompositeCstNode) {
         const first = firstShown(current.content);
-        if (!first) return 0;
+        if (!first) return undefined;
         current = first;
     }
-    return current instanceof ShiftableLeafCstNode ? current.startLine : current.range.start.line;
+    return current;
+}
+
+function startLineOf(node: CstNode): number {
+    const start = startNodeOf(node);
+    return start === undefined ? 0 : start instanceof ShiftableLeafCstNode ? start.startLine : start.range.start.line;
+}
+
+function startCharacterOf(node: CstNode): number {
+    const start = startNodeOf(node);
+    return start === undefined ? 0 : start instanceof ShiftableLeafCstNode ? start.startCharacter : start.range.start.character;
+}
+
+/**
+ * Whether the node's range is the one given, line and character, worked out as its range is but
+ * without making it: for a check of every declaration of a file on every edit.
+ */
+export function hasRange(node: CstNode, startLine: number, startCharacter: number, endLine: number, endCharacter: number): boolean {
+    if (startLineOf(node) !== startLine || startCharacterOf(node) !== startCharacter) return false;
+    endInto(node, startLine, startCharacter);
+    return endFound.line === endLine && endFound.character === endCharacter;
+}
+
+/** Where {@link endInto} leaves its answer: one object for all, so that nothing is made. */
+const endFound = { line: 0, character: 0 };
+
+/** {@link endOf}, given the start's line and character, into {@link endFound}. */
+function endInto(node: CstNode, startLine: number, startCharacter: number): void {
+    if (node instanceof ShiftableLeafCstNode) {
+        endFound.line = node.endLine;
+        endFound.character = node.endCharacter;
+        return;
+    }
+    if (!(node instanceof UnkeptRangeCompositeCstNode)) {
+        const { end } = node.range;
+        endFound.line = end.line;
+        endFound.character = end.character;
+        return;
+    }
+    const content = node.content;
+    const last = lastShown(content);
+    if (!last) {
+        endFound.line = 0;
+        endFound.character = 0;
+    } else if (last === firstShown(content)) {
+        endInto(last, startLine, startCharacter);
+    } else {
+        endInto(last, startLineOf(last), startCharacterOf(last));
+    }
+    if (endFound.line < startLine) {
+        endFound.line = startLine;
+        endFound.character = startCharacter;
+    }
 }
 
 /** {@link endOf}'s line, given the start's line. */

@@ -1,6 +1,6 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
-import { freshRange } from '../language/depth-limited-parser.js';
+import { freshRange, hasRange } from '../language/depth-limited-parser.js';
 import { propertyKeyword } from '../language/property-names.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
@@ -55,12 +55,12 @@ export function buildFragment(doc: LangiumDocument, pieces?: DeclarationPieces):
 }
 
 function declarationPiece(decl: ast.Declaration, uri: string, cache: DeclarationPieces): ModelFragment {
-    const r = decl.$cstNode?.range;
-    if (!r) return buildPiece(decl, uri, emptyFragment(uri));
-    const { start, end } = r;
+    const cst = decl.$cstNode;
+    if (!cst) return buildPiece(decl, uri, emptyFragment(uri));
     const cached = cache.get(decl);
-    if (cached && cached.startLine === start.line && cached.startCharacter === start.character
-        && cached.endLine === end.line && cached.endCharacter === end.character && linksHold(cached.links)) return cached.piece;
+    // Most declarations are where they were: asked first without making the range.
+    if (cached && hasRange(cst, cached.startLine, cached.startCharacter, cached.endLine, cached.endCharacter) && linksHold(cached.links)) return cached.piece;
+    const { start, end } = cst.range;
     const links: unknown[] = [];
     readLinks = links;
     try {
