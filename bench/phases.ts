@@ -1,10 +1,12 @@
 // In-process profile of a build and of edits, for finding where the time goes (bench/NOTES.md).
 // Run through bench/phases.mjs, which bundles this file:
 //   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner|id] [--at TEXT] [--profile OUT.cpuprofile]
+//                            [--allocations OUT.heapprofile]
 // Prints the CPU time of each build phase of a cold build, then of N edits of one file (a title
 // typed and deleted in turn, parsed incrementally as in the language server): the wall time of each
 // phase of the edited file up to its diagnostics, the live heap after a full GC every 5 edits, and
-// with --profile writes a CPU profile of the edits only (open it in Chrome DevTools or VS Code).
+// with --profile writes a CPU profile of the edits only (open it in Chrome DevTools or VS Code),
+// with --allocations a sampling profile of what the edits allocate, collected or not.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
@@ -15,7 +17,7 @@ import { createArchwrightServices } from '../server/src/module.js';
 
 const { values: options, positionals } = parseArgs({
     allowPositionals: true,
-    options: { edits: { type: 'string', default: '10' }, file: { type: 'string', default: 'monolith.arch' }, edit: { type: 'string', default: 'title' }, at: { type: 'string' }, profile: { type: 'string' } }
+    options: { edits: { type: 'string', default: '10' }, file: { type: 'string', default: 'monolith.arch' }, edit: { type: 'string', default: 'title' }, at: { type: 'string' }, profile: { type: 'string' }, allocations: { type: 'string' } }
 });
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -53,10 +55,14 @@ const title = options.at !== undefined ? (edited.textDocument.getText().includes
 if (!title) throw new Error(`${options.file} has no ${options.edit === 'id' ? 'service' : 'string'} to edit`);
 const { Session } = await import('node:inspector/promises');
 const session = new Session();
+if (options.profile || options.allocations) session.connect();
 if (options.profile) {
-    session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
+}
+if (options.allocations) {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 }
 // Edits go the language server's way: the factory reads the editor's text (a stand-in for
 // TextDocuments here) and parses incrementally; each phase of the edited document is timed (wall).
@@ -100,4 +106,9 @@ if (options.profile) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(options.profile, JSON.stringify(profile));
     console.log(`wrote ${options.profile}`);
+}
+if (options.allocations) {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(options.allocations, JSON.stringify(profile));
+    console.log(`wrote ${options.allocations}`);
 }

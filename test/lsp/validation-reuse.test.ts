@@ -5,6 +5,7 @@ import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
+import type { ArchwrightAstType } from '../../server/src/language/generated/ast.js';
 import type { ArchwrightDocumentValidator } from '../../server/src/lsp/document-validator.js';
 import { loadFixtures, Random } from '../fuzz/mutations.js';
 import { loadWorkspace, type Workspace } from '../helpers.js';
@@ -77,9 +78,11 @@ describe('validation kept per declaration', () => {
             'b.arch': 'database store "Store"\n'
         };
         const ws = await loadWorkspace(files);
-        // Title edits at the end of a.arch: the declarations far from it are kept, api among them (from
-        // the second edit: the first build validated with every category, edits with Langium's fast ones).
+        // Title edits at the end of a.arch: the declarations far from it are kept, api among them, from
+        // the first edit on (the first build validated with every category, edits with Langium's
+        // built-in and fast ones: the same checks, as no slow one is registered).
         await ws.write('a.arch', files['a.arch'].replace('"Events"', '"The events"'));
+        expect(validator(ws).lastValidation.kept).toBeGreaterThan(4);
         await ws.write('a.arch', files['a.arch'].replace('"Events"', '"All events"'));
         expect(validator(ws).lastValidation.kept).toBeGreaterThan(4);
         // b.arch now declares api too: a.arch's api is a duplicate, which a.arch's next validation must say.
@@ -177,5 +180,18 @@ describe('validation kept per declaration', () => {
         // Lines added before the second dup: the first one's related location must follow it.
         await ws.write('a.arch', files['a.arch'] = a.replace('service s5', '\n\nservice s5'));
         expect((ws.current('a.arch').diagnostics ?? []).map(shape)).toEqual(await fresh(files, 'a.arch'));
+    });
+    it('checks every declaration again when the categories asked for hold a check that the kept answers did not run', async () => {
+        const files = { 'a.arch': Array.from({ length: 6 }, (_, i) => `service s${i} "S${i}"\n`).join('') };
+        const ws = await loadWorkspace(files);
+        ws.services.validation.ValidationRegistry.register<ArchwrightAstType>({ Element: (node, accept) => accept('hint', 'a slow check', { node }) }, undefined, 'slow');
+        // An edit validates with Langium's built-in and fast categories: the answers kept are the fast checks'.
+        await ws.write('a.arch', files['a.arch'].replace('"S5"', '"S five"'));
+        expect((ws.current('a.arch').diagnostics ?? []).filter(d => d.message === 'a slow check')).toEqual([]);
+        // Every category: the slow check runs on every declaration, none is replayed without it.
+        const doc = ws.current('a.arch');
+        await ws.shared.workspace.DocumentBuilder.build([doc], { validation: true });
+        expect(validator(ws).lastValidation.kept).toBe(0);
+        expect((doc.diagnostics ?? []).filter(d => d.message === 'a slow check')).toHaveLength(6);
     });
 });

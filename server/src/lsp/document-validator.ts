@@ -1,6 +1,6 @@
 import {
     AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument,
-    type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationOptions
+    type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationOptions, type ValidationRegistry
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ArchwrightServices } from '../module.js';
@@ -107,7 +107,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             await walkAst(rootNode, visitor(acceptor), cancelToken);
             return;
         }
-        const key = options.categories?.join(',') ?? '';
+        const key = this.checksKey(options.categories as ValidationCategory[] | undefined);
         const reads = this.services.validation.ArchwrightValidator.reads;
         const rootOptions = this.validateSingleNodeOptions(rootNode, options);
         if (rootOptions.validateNode) await runChecks(checksOf(rootNode.$type), rootNode, acceptor, cancelToken);
@@ -149,6 +149,19 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             await interruptAndCheck(cancelToken);
             await validateUnit(declaration, acceptor, true);
         }
+    }
+
+    /**
+     * What a kept answer is good for: the categories of the checks that ran. Only the categories that
+     * have checks count, so that the first build (every category) and the edits after it (Langium's
+     * `built-in` and `fast`) share answers when no `slow` check is registered, as none is: the first
+     * edit after start-up used to check every declaration of the edited file again.
+     */
+    private checksKey(categories: readonly ValidationCategory[] | undefined): string {
+        // A few dozen entries, read on each validation: checks registered later count too.
+        const withChecks = categoriesWithChecks(this.validationRegistry);
+        if (!withChecks) return categories?.join(',') ?? '';
+        return withChecks.filter(c => !categories || categories.includes(c)).join(',');
     }
 
     /**
@@ -255,3 +268,19 @@ function runChecks(checks: readonly ValidationCheck[], node: AstNode, acceptor: 
     }
     return undefined;
 }
+
+/**
+ * The categories that have checks registered, sorted; null when the registry does not show them
+ * (its `entries` are Langium's own field: a Langium that changes it gets the plain key).
+ */
+function categoriesWithChecks(registry: ValidationRegistry): string[] | null {
+    const entries = (registry as unknown as { entries?: { values(): Iterable<{ category?: string }> } }).entries;
+    if (!entries || typeof entries.values !== 'function') return null;
+    const found = new Set<string>();
+    for (const entry of entries.values()) {
+        if (typeof entry?.category !== 'string') return null;
+        found.add(entry.category);
+    }
+    return [...found].sort();
+}
+
