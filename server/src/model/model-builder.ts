@@ -127,7 +127,13 @@ function buildPiece(decl: ast.Declaration, uri: string, into: ModelFragment): Mo
 
 function appendPiece(fragment: ModelFragment, piece: ModelFragment): void {
     fragment.architecture ??= piece.architecture;
-    for (const list of FRAGMENT_LISTS) pushAll(fragment[list] as unknown[], piece[list]);
+    // Indexed loops: this runs for every declaration of a file on every edit, and most lists are empty.
+    for (let l = 0; l < FRAGMENT_LISTS.length; l++) {
+        const from = piece[FRAGMENT_LISTS[l]] as readonly unknown[];
+        if (from.length === 0) continue;
+        const to = fragment[FRAGMENT_LISTS[l]] as unknown[];
+        for (let i = 0; i < from.length; i++) to.push(from[i]);
+    }
 }
 
 /** The model of a folder from the fragments of its documents, in path order; linear in their size. */

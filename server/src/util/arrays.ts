@@ -4,7 +4,11 @@
 
 /** Appends the items of each of PARTS to TARGET, one by one; returns TARGET. */
 export function pushAll<T>(target: T[], ...parts: Iterable<T>[]): T[] {
-    for (const part of parts) for (const item of part) target.push(item);
+    for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        if (Array.isArray(part)) for (let i = 0; i < part.length; i++) target.push(part[i] as T);
+        else for (const item of part) target.push(item);
+    }
     return target;
 }
 
