@@ -25,10 +25,12 @@ export class ArchwrightIndexManager extends DefaultIndexManager {
         await super.updateReferences(document, cancelToken);
         const uri = document.uri.toString();
         const targets = new Set<string>();
-        for (const ref of this.referenceIndex.get(uri) ?? []) if (!ref.local) targets.add(ref.targetUri.toString());
+        const indexed = this.referenceIndex.get(uri) ?? [];
+        for (let i = 0; i < indexed.length; i++) if (!indexed[i].local) targets.add(indexed[i].targetUri.toString());
         this.targets.set(uri, targets);
         const names = new Set<string>();
-        for (const ref of document.references) names.add(ref.$refText);
+        const references = document.references;
+        for (let i = 0; i < references.length; i++) names.add(references[i].$refText);
         this.names.set(uri, names);
     }
 

@@ -191,7 +191,9 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
-        for (const reference of document.references) {
+        const references = document.references;
+        for (let i = 0; i < references.length; i++) {
+            const reference = references[i];
             const error = reference.error;
             if (!error) continue;
             const { container, property } = error.info;
