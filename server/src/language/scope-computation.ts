@@ -27,7 +27,9 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
         this.signatures.delete(document);
         const root = document.parseResult.value;
         if (!isModel(root)) return exports;
-        for (const declaration of childrenOf(root)) {
+        const declarations = childrenOf(root);
+        for (let d = 0; d < declarations.length; d++) {
+            const declaration = declarations[d];
             let kept = this.byDeclaration.get(declaration);
             // Paths are read from the root down: a declaration at another place has other paths.
             if (!kept || kept.index !== declaration.$containerIndex || kept.document !== document) {
@@ -35,8 +37,8 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
                 await this.collectUnder(declaration, document, kept, cancelToken);
                 this.byDeclaration.set(declaration, kept);
             }
-            for (const description of kept.exports) exports.push(description);
-            for (const line of kept.signature) signature.push(line);
+            for (let i = 0; i < kept.exports.length; i++) exports.push(kept.exports[i]);
+            for (let i = 0; i < kept.signature.length; i++) signature.push(kept.signature[i]);
         }
         this.signatures.set(document, signature.join('\n'));
         return exports;
