@@ -227,8 +227,9 @@ export class ShiftableLeafCstNode extends LeafCstNodeImpl {
         return fields._offset + this._shift.offset + fields._length;
     }
 
+    /** Where the token is now, as new objects. */
     override get range(): Range {
-        return { start: this.startPosition(), end: this.endPosition() };
+        return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
     }
 
     /** The line where the token starts now. */
@@ -251,20 +252,6 @@ export class ShiftableLeafCstNode extends LeafCstNodeImpl {
     get endCharacter(): number {
         const fields = this as unknown as LeafFields;
         return fields._endColumn + (fields._endLine === this._shift.firstLine ? this._shift.columns : 0);
-    }
-
-    /** Where the token starts now, as a new object. */
-    startPosition(): Position {
-        const fields = this as unknown as LeafFields;
-        const shift = this._shift;
-        return { line: fields._startLine + shift.lines, character: fields._startColumn + (fields._startLine === shift.firstLine ? shift.columns : 0) };
-    }
-
-    /** Where the token ends now, as a new object. */
-    endPosition(): Position {
-        const fields = this as unknown as LeafFields;
-        const shift = this._shift;
-        return { line: fields._endLine + shift.lines, character: fields._endColumn + (fields._endLine === shift.firstLine ? shift.columns : 0) };
     }
 }
 
@@ -289,10 +276,11 @@ interface LeafFields {
  */
 export class UnkeptRangeCompositeCstNode extends CompositeCstNodeImpl {
     override get range(): Range {
-        const start = startOf(this);
-        const end = endOf(this, start);
+        startInto(this);
+        const start = { line: startFound.line, character: startFound.character };
         // As Langium's, an end before the start (error recovery) is the start; here a copy of it.
-        return { start, end: end === start ? { ...start } : end };
+        endInto(this, start.line, start.character);
+        return { start, end: { line: endFound.line, character: endFound.character } };
     }
 }
 
@@ -318,62 +306,36 @@ function lastShown(content: readonly CstNode[]): CstNode | undefined {
     return content[content.length - 1];
 }
 
-/** A node's start, as a new object: its first shown token's, as Langium's composite ranges have it. */
-function startOf(node: CstNode): Position {
-    let current = node;
-    while (current instanceof UnkeptRangeCompositeCstNode) {
-        const first = firstShown(current.content);
-        if (!first) return { line: 0, character: 0 };
-        current = first;
-    }
-    return current instanceof ShiftableLeafCstNode ? current.startPosition() : { ...current.range.start };
-}
-
-/**
- * How many lines after its first the node's range ends (`range.end.line - range.start.line`),
- * worked out as its range is but without making it: for a walk that only needs to know whether
- * a node spans lines, over every node of a file.
- */
-export function linesSpanned(node: CstNode): number {
-    const start = startLineOf(node);
-    return endLineOf(node, start) - start;
-}
-
-/** The token (or other node) whose start is the node's start, as {@link startOf} finds it; undefined for an empty node. */
-function startNodeOf(node: CstNode): CstNode | undefined {
-    let current = node;
-    while (current instanceof UnkeptRangeCompositeCstNode) {
-        const first = firstShown(current.content);
-        if (!first) return undefined;
-        current = first;
-    }
-    return current;
-}
-
-function startLineOf(node: CstNode): number {
-    const start = startNodeOf(node);
-    return start === undefined ? 0 : start instanceof ShiftableLeafCstNode ? start.startLine : start.range.start.line;
-}
-
-function startCharacterOf(node: CstNode): number {
-    const start = startNodeOf(node);
-    return start === undefined ? 0 : start instanceof ShiftableLeafCstNode ? start.startCharacter : start.range.start.character;
-}
-
-/**
- * Whether the node's range is the one given, line and character, worked out as its range is but
- * without making it: for a check of every declaration of a file on every edit.
- */
-export function hasRange(node: CstNode, startLine: number, startCharacter: number, endLine: number, endCharacter: number): boolean {
-    if (startLineOf(node) !== startLine || startCharacterOf(node) !== startCharacter) return false;
-    endInto(node, startLine, startCharacter);
-    return endFound.line === endLine && endFound.character === endCharacter;
-}
-
-/** Where {@link endInto} leaves its answer: one object for all, so that nothing is made. */
+/** Where {@link startInto} and {@link endInto} leave their answers: one object each, so that nothing is made. */
+const startFound = { line: 0, character: 0 };
 const endFound = { line: 0, character: 0 };
 
-/** {@link endOf}, given the start's line and character, into {@link endFound}. */
+/** A node's start, into {@link startFound}: its first shown token's, as Langium's composite ranges have it. */
+function startInto(node: CstNode): void {
+    let current = node;
+    while (current instanceof UnkeptRangeCompositeCstNode) {
+        const first = firstShown(current.content);
+        if (!first) {
+            startFound.line = 0;
+            startFound.character = 0;
+            return;
+        }
+        current = first;
+    }
+    if (current instanceof ShiftableLeafCstNode) {
+        startFound.line = current.startLine;
+        startFound.character = current.startCharacter;
+    } else {
+        const { start } = current.range;
+        startFound.line = start.line;
+        startFound.character = start.character;
+    }
+}
+
+/**
+ * A node's end, given its start, into {@link endFound}: its last shown child's end, or the start
+ * when that end comes on an earlier line, at each level, as Langium's composite ranges have it.
+ */
 function endInto(node: CstNode, startLine: number, startCharacter: number): void {
     if (node instanceof ShiftableLeafCstNode) {
         endFound.line = node.endLine;
@@ -394,7 +356,8 @@ function endInto(node: CstNode, startLine: number, startCharacter: number): void
     } else if (last === firstShown(content)) {
         endInto(last, startLine, startCharacter);
     } else {
-        endInto(last, startLineOf(last), startCharacterOf(last));
+        startInto(last);
+        endInto(last, startFound.line, startFound.character);
     }
     if (endFound.line < startLine) {
         endFound.line = startLine;
@@ -402,29 +365,27 @@ function endInto(node: CstNode, startLine: number, startCharacter: number): void
     }
 }
 
-/** {@link endOf}'s line, given the start's line. */
-function endLineOf(node: CstNode, start: number): number {
-    if (node instanceof ShiftableLeafCstNode) return node.endLine;
-    if (!(node instanceof UnkeptRangeCompositeCstNode)) return node.range.end.line;
-    const content = node.content;
-    const last = lastShown(content);
-    if (!last) return 0;
-    const end = endLineOf(last, last === firstShown(content) ? start : startLineOf(last));
-    return end < start ? start : end;
+/**
+ * How many lines after its first the node's range ends (`range.end.line - range.start.line`),
+ * worked out as its range is but without making it: for a walk that only needs to know whether
+ * a node spans lines, over every node of a file.
+ */
+export function linesSpanned(node: CstNode): number {
+    startInto(node);
+    const line = startFound.line;
+    endInto(node, line, startFound.character);
+    return endFound.line - line;
 }
 
 /**
- * A node's end, given its start: its last shown child's end, or the start itself (the very object)
- * when that end comes on an earlier line, at each level, as Langium's composite ranges have it.
+ * Whether the node's range is the one given, line and character, worked out as its range is but
+ * without making it: for a check of every declaration of a file on every edit.
  */
-function endOf(node: CstNode, start: Position): Position {
-    if (node instanceof ShiftableLeafCstNode) return node.endPosition();
-    if (!(node instanceof UnkeptRangeCompositeCstNode)) return { ...node.range.end };
-    const content = node.content;
-    const last = lastShown(content);
-    if (!last) return { line: 0, character: 0 };
-    const end = endOf(last, last === firstShown(content) ? start : startOf(last));
-    return end.line < start.line ? start : end;
+export function hasRange(node: CstNode, startLine: number, startCharacter: number, endLine: number, endCharacter: number): boolean {
+    startInto(node);
+    if (startFound.line !== startLine || startFound.character !== startCharacter) return false;
+    endInto(node, startLine, startCharacter);
+    return endFound.line === endLine && endFound.character === endCharacter;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ModelFolders } from './model-folders.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from './property-names.js';
 import { canContainElements, propertyFits } from './property-rules.js';
 import { referencesOf } from '../util/ast-walk.js';
+import { pushAll } from '../util/arrays.js';
 import { describeKind, expectedKindOf, fitsKind } from './reference-kinds.js';
 
 /** Codes of the core diagnostics (rules.md, "Core diagnostics"): errors at every stage. */
@@ -43,7 +44,7 @@ export class CheckReads {
         const done = this.open.pop()!;
         const outer = this.open[this.open.length - 1];
         if (outer) {
-            append(outer.reads, done.reads);
+            pushAll(outer.reads, done.reads);
             outer.keepable &&= done.keepable;
         }
         return done.keepable ? done.reads : undefined;
@@ -52,7 +53,7 @@ export class CheckReads {
     /** Adds what a declaration read, whose kept answer is replayed within the one being recorded. */
     replayed(reads: readonly unknown[]): void {
         const current = this.open[this.open.length - 1];
-        if (current) append(current.reads, reads);
+        if (current) pushAll(current.reads, reads);
     }
 
     reference(reference: Reference, target: AstNode | undefined): void {
@@ -70,16 +71,11 @@ export class CheckReads {
     /** Whether what was read still holds. */
     static hold(reads: readonly unknown[]): boolean {
         for (let i = 0; i < reads.length; i += 2) {
-            const [what, was] = [reads[i], reads[i + 1]];
+            const what = reads[i], was = reads[i + 1];
             if (typeof what === 'function' ? (what as () => number)() !== was : (what as Reference).ref !== was) return false;
         }
         return true;
     }
-}
-
-/** Appends one by one: a system's elements may have read more than a call's arguments can carry. */
-function append(to: unknown[], from: readonly unknown[]): void {
-    for (const item of from) to.push(item);
 }
 
 /**

@@ -120,16 +120,13 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             const kept = this.keptChecks.get(unit);
             if (kept?.key !== key || !CheckReads.hold(kept.reads)) return false;
             reads.replayed(kept.reads);
-            for (let i = 0; i < kept.calls.length; i++) {
-                const [severity, message, info] = kept.calls[i];
-                outer(severity, message, info);
-            }
+            for (const [severity, message, info] of kept.calls) outer(severity, message, info);
             if (topLevel) this.lastValidation.kept++;
             else this.lastValidation.keptElements++;
             return true;
         };
+        /** Checks the unit anew (its kept answer, if any, no longer holds) and keeps the answer when it can. */
         const validateUnit = async (unit: AstNode, outer: ValidationAcceptor, topLevel: boolean): Promise<void> => {
-            if (replayed(unit, outer, topLevel)) return;
             const calls: KeptCall[] = [];
             let keepable = true;
             const accept: ValidationAcceptor = (severity, message, info) => {
@@ -141,9 +138,10 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             reads.begin();
             let read: unknown[] | undefined;
             try {
-                await walkAst(unit, node => node !== unit && isElement(node) && isElement(node.$container)
-                    ? validateUnit(node, accept, false).then(() => false)
-                    : check(node), cancelToken);
+                await walkAst(unit, node => {
+                    if (node === unit || !isElement(node) || !isElement(node.$container)) return check(node);
+                    return replayed(node, accept, false) ? false : validateUnit(node, accept, false).then(() => false);
+                }, cancelToken);
             } finally {
                 read = reads.end();
             }

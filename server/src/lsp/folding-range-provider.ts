@@ -1,8 +1,8 @@
-import { isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, LeafCstNode } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind, type Position } from 'vscode-languageserver';
 import { linesSpanned } from '../language/depth-limited-parser.js';
-import { walkAstNow } from '../util/ast-walk.js';
+import { leavesOf, walkAstNow } from '../util/ast-walk.js';
 
 /**
  * Langium folds every block and `"""` text block of three lines or more (through the node that
@@ -41,8 +41,8 @@ export class ArchwrightFoldingRangeProvider extends DefaultFoldingRangeProvider 
             if (run && run.count >= 2) runs.push(run);
             run = undefined;
         };
-        let previous: LeafCstNode | undefined;
-        forEachLeaf(node.$cstNode, leaf => {
+        let previous: CstNode | undefined;
+        for (const leaf of leavesOf(node.$cstNode) as LeafCstNode[]) {
             const name = leaf.tokenType.name;
             if (this.commentNames.includes(name)) {
                 const folding = this.toFoldingRange(document, leaf, FoldingRangeKind.Comment);
@@ -62,22 +62,8 @@ export class ArchwrightFoldingRangeProvider extends DefaultFoldingRangeProvider 
                 closeRun();
             }
             previous = leaf;
-        });
+        }
         closeRun();
         for (const { start, end } of runs) acceptor(FoldingRange.create(start.line, end.line, start.character, end.character, FoldingRangeKind.Comment));
-    }
-}
-
-/** Calls VISIT with every token under ROOT, hidden ones too, in the order of the text. */
-function forEachLeaf(root: CstNode, visit: (leaf: LeafCstNode) => void): void {
-    const stack: CstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (isCompositeCstNode(node)) {
-            const content = node.content;
-            for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]);
-        } else {
-            visit(node as LeafCstNode);
-        }
     }
 }

@@ -37,7 +37,6 @@ export interface RuleContext {
     each<T>(items: Iterable<T>, subjectOf: (item: T) => Subject, check: (item: T) => void): void;
 }
 
-
 /**
  * What a rule reads of the model: per list, the fields of its items, and of the architecture. Of a
  * declaration's `decl`, the place of each property is a field of its own (`decl.properties.owner`,

@@ -52,14 +52,7 @@ export async function walkAst(root: AstNode, visit: (node: AstNode) => void | bo
         let result = visit(node);
         if (result instanceof Promise) result = await result;
         if (result === false) continue;
-        // The children go on the stack last first, so that the first is visited next.
-        const first = pending.length;
-        pushChildren(node, pending);
-        for (let i = first, j = pending.length - 1; i < j; i++, j--) {
-            const swap = pending[i];
-            pending[i] = pending[j];
-            pending[j] = swap;
-        }
+        pushChildrenLastFirst(node, pending);
     }
 }
 
@@ -69,13 +62,18 @@ export function walkAstNow(root: AstNode, visit: (node: AstNode) => void | boole
     while (pending.length > 0) {
         const node = pending.pop()!;
         if (visit(node) === false) continue;
-        const first = pending.length;
-        pushChildren(node, pending);
-        for (let i = first, j = pending.length - 1; i < j; i++, j--) {
-            const swap = pending[i];
-            pending[i] = pending[j];
-            pending[j] = swap;
-        }
+        pushChildrenLastFirst(node, pending);
+    }
+}
+
+/** Pushes the node's children onto a walk's stack last first, so that the first is visited next. */
+function pushChildrenLastFirst(node: AstNode, stack: AstNode[]): void {
+    const first = stack.length;
+    pushChildren(node, stack);
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+        const swap = stack[i];
+        stack[i] = stack[j];
+        stack[j] = swap;
     }
 }
 
