@@ -1,13 +1,61 @@
-import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 import { minOf } from '../util/arrays.js';
 
 /** Turns `"""..."""` blocks into their text: blank first and last lines dropped, common indentation removed. */
 export class ArchwrightValueConverter extends DefaultValueConverter {
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
-        if (rule.name === 'TEXT_BLOCK') return textBlockValue(input);
-        if (rule.name === 'STRING') return ValueConverter.convertString(input);
-        return super.runConverter(rule, input, cstNode);
+    /** The rule each grammar element converts with (null: none), as Langium's `convert` finds it. */
+    private readonly rules = new Map<GrammarAST.AbstractElement, GrammarAST.AbstractRule | null>();
+    private readonly kinds = new Map<GrammarAST.AbstractRule, string>();
+
+    /**
+     * Langium's `convert`, with the rule found once per grammar element: Langium asks the AST
+     * reflection whether the element is a cross-reference and a rule call for every value parsed,
+     * a tenth of the parser's own time.
+     */
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const feature = cstNode.grammarSource;
+        if (!feature) return input;
+        let rule = this.rules.get(feature);
+        if (rule === undefined) {
+            const terminal = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+            if (GrammarAST.isRuleCall(terminal)) {
+                rule = terminal.rule.ref;
+                if (!rule) throw new Error('This cst node was not parsed by a rule.');
+            } else {
+                rule = null;
+            }
+            this.rules.set(feature, rule);
+        }
+        return rule ? this.runConverter(rule, input) : input;
     }
+
+    /** Langium's `runConverter` with how each rule converts worked out once (it upper-cased the rule's name for every value). */
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string): ValueType {
+        let kind = this.kinds.get(rule);
+        if (kind === undefined) {
+            kind = conversionOf(rule);
+            this.kinds.set(rule, kind);
+        }
+        switch (kind) {
+            case 'TEXT_BLOCK': return textBlockValue(input);
+            case 'STRING': return ValueConverter.convertString(input);
+            case 'INT': return ValueConverter.convertInt(input);
+            case 'ID': return ValueConverter.convertID(input);
+            case 'number': return ValueConverter.convertNumber(input);
+            case 'boolean': return ValueConverter.convertBoolean(input);
+            case 'bigint': return ValueConverter.convertBigint(input);
+            case 'date': return ValueConverter.convertDate(input);
+            default: return input;
+        }
+    }
+}
+
+/** How a rule's values convert: this converter's terminals, then Langium's by name, then by the rule's type. */
+function conversionOf(rule: GrammarAST.AbstractRule): string {
+    if (rule.name === 'TEXT_BLOCK' || rule.name === 'STRING') return rule.name;
+    const name = rule.name.toUpperCase();
+    if (name === 'INT' || name === 'STRING' || name === 'ID') return name;
+    return GrammarUtils.getRuleType(rule)?.toLowerCase() ?? '';
 }
 
 export function textBlockValue(input: string): string {
