@@ -3,6 +3,7 @@ import {
     type CompositeCstNode, type CstNode, type RootCstNode, type GrammarAST, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
 } from 'langium';
 import { linkContainers } from '../util/ast-walk.js';
+import { FastParser } from './fast-parser.js';
 import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 
@@ -27,12 +28,21 @@ export function followsTooDeepBlock(result: ParseResult, offset: number): boolea
  * Langium's parser, except that a block nested deeper than {@link MAX_BLOCK_DEPTH} is blanked out
  * (every character but line breaks becomes a space, so offsets and lines stay where they are)
  * before parsing, and reported as a syntax error at its `{`; that it builds its syntax tree with
- * {@link LinearCstNodeBuilder}; and that it recovers from syntax errors faster, to the same result
- * (see {@link rememberRecoveryFollows} and {@link withoutStackTraces}).
+ * {@link LinearCstNodeBuilder}; that a whole file is first given to {@link FastParser}, which
+ * builds the same tree for text without syntax errors at a fraction of the cost, and only the
+ * files it gives up on to Langium's; and that it recovers from syntax errors faster, to the same
+ * result (see {@link rememberRecoveryFollows} and {@link withoutStackTraces}).
  */
 export class DepthLimitedParser extends LangiumParser {
+    private readonly fast: FastParser;
+    /** Whether text without syntax errors goes to {@link FastParser} (off only to compare the two). */
+    fastPath = true;
+    /** Whether the last parse was the fast parser's. */
+    lastParseWasFast = false;
+
     constructor(services: LangiumCoreServices) {
         super(services);
+        this.fast = new FastParser(services);
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
         rememberRecoveryFollows((this as unknown as { wrapper: RecoveryInternals }).wrapper);
     }
@@ -69,7 +79,20 @@ export class DepthLimitedParser extends LangiumParser {
     private parseText<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const self = this as unknown as ParserInternals;
         self.nodeBuilder.buildRootNode(input);
-        const lexed = self.lexerResult = this.lexer.tokenize(input);
+        const lexed = this.lexer.tokenize(input);
+        this.lastParseWasFast = false;
+        if (!options?.rule && lexed.errors.length === 0 && this.fastPath) {
+            // Text without errors: the fast parser builds what the steps below would (see fast-parser.ts).
+            const value = this.fast.parse(lexed.tokens, lexed.hidden, self.nodeBuilder) as T | undefined;
+            if (value) {
+                this.lastParseWasFast = true;
+                self.nodeBuilder.addHiddenNodes(this.fast.trailingHidden());
+                linkContainers(value);
+                return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
+            }
+            self.nodeBuilder.buildRootNode(input);
+        }
+        self.lexerResult = lexed;
         this.wrapper.input = lexed.tokens;
         const rule = options?.rule ? this.allRules.get(options.rule) : this.mainRule;
         if (!rule) throw new Error(options?.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');

@@ -1,0 +1,1102 @@
+import { AstUtils, GrammarAST, type AstNode, type AstReflection, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Linker, type ValueConverter } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
+
+/**
+ * A parser for text without syntax errors that builds exactly what Langium's parser builds, in
+ * the same steps: the same calls to the CST builder (so the same tree, comments placed the same
+ * way), AST nodes with the same properties in the same order, values through the same value
+ * converter and references through the same linker. What it leaves out is Chevrotain's
+ * recognition machinery (lookahead functions, rule wrappers, recovery bookkeeping, and Langium's
+ * array of closures per alternatives, made anew on every call): that machinery was most of a
+ * cold parse, and a cold parse is about half of `archwright check`.
+ *
+ * It follows `archwright.langium` by hand and gives up on the first token it does not expect
+ * ({@link FastParser.parse} answers undefined): the file is then parsed by Langium's parser, which
+ * also recovers from errors and words them. So a change to the grammar that this parser does not
+ * know makes files that use it slower to parse, not parsed wrongly; test/language/fast-parser.test.ts
+ * compares both parsers' trees, node for node, on the fixtures, the benchmark's models and
+ * thousands of mutations, and fails when a file Langium parses without errors is not parsed here.
+ *
+ * Every decision looks at one token, except two that look at two: a declaration (and a sequence
+ * step) that starts with a keyword is a flow when `.` or `->` comes next, since keywords may be ids.
+ */
+export class FastParser {
+    private readonly f: Features;
+    private readonly defaults: Map<string, Array<[string, unknown]>>;
+    private readonly converter: ValueConverter;
+    private readonly reflection: AstReflection;
+    private linkerOf: () => Linker;
+    private linker!: Linker;
+
+    private tokens: IToken[] = [];
+    private pos = 0;
+    private hidden: IToken[] = [];
+    private hiddenAt = 0;
+    private builder!: CstNodeBuilder;
+    /** The composite node of the last data type rule parsed (for a cross-reference's `$refNode`). */
+    private lastCst!: CstNode;
+
+    constructor(services: LangiumCoreServices) {
+        this.f = new Features(services.Grammar, services.parser.Lexer.definition as Record<string, TokenType>);
+        this.converter = services.parser.ValueConverter;
+        this.reflection = services.shared.AstReflection;
+        this.linkerOf = () => services.references.Linker;
+        this.defaults = new Map();
+    }
+
+    /**
+     * The syntax tree of the tokens (and the comments between them, `hidden`), built into
+     * `builder` after its `buildRootNode`; undefined when they have a syntax error (the builder
+     * then holds part of a tree: start it again). `hidden` is not changed; the comments after the
+     * last token are left to the caller, as Langium's parser leaves them: {@link FastParser.trailingHidden}.
+     */
+    parse(tokens: IToken[], hidden: IToken[], builder: CstNodeBuilder): AstNode | undefined {
+        this.linker ??= this.linkerOf();
+        this.tokens = tokens;
+        this.pos = 0;
+        this.hidden = hidden;
+        this.hiddenAt = 0;
+        this.builder = builder;
+        try {
+            return this.model();
+        } catch (error) {
+            if (error === BAIL) return undefined;
+            throw error;
+        } finally {
+            this.tokens = [];
+            this.builder = undefined!;
+        }
+    }
+
+    /** The comments after the last token of the last {@link FastParser.parse}. */
+    trailingHidden(): IToken[] {
+        const rest = this.hiddenAt === 0 ? this.hidden : this.hidden.slice(this.hiddenAt);
+        this.hidden = [];
+        return rest;
+    }
+
+    // ── The steps of Langium's parser ────────────────────────────────────────────────────────
+
+    private peek(): IToken | undefined {
+        return this.tokens[this.pos];
+    }
+
+    private is(type: TokenType): boolean {
+        return this.tokens[this.pos]?.tokenType === type;
+    }
+
+    /** The next token, which must be of the type. */
+    private expect(type: TokenType): IToken {
+        const token = this.tokens[this.pos];
+        if (token?.tokenType !== type) throw BAIL;
+        return token;
+    }
+
+    /** Langium's `consume`: the comments before the token, then the token's leaf. */
+    private leaf(token: IToken, feature: GrammarAST.AbstractElement): CstNode {
+        const hidden = this.hidden;
+        if (this.hiddenAt < hidden.length && hidden[this.hiddenAt].startOffset <= token.startOffset) {
+            let end = this.hiddenAt + 1;
+            while (end < hidden.length && hidden[end].startOffset <= token.startOffset) end++;
+            this.builder.addHiddenNodes(hidden.slice(this.hiddenAt, end));
+            this.hiddenAt = end;
+        }
+        this.pos++;
+        return this.builder.buildLeafNode(token, feature);
+    }
+
+    /** A keyword that is assigned to nothing. */
+    private keyword(type: TokenType, feature: GrammarAST.Keyword): void {
+        this.leaf(this.expect(type), feature);
+    }
+
+    /** A terminal's value, converted as Langium converts it. */
+    private terminal(type: TokenType, feature: GrammarAST.AbstractElement): unknown {
+        const token = this.expect(type);
+        return this.converter.convert(token.image, this.leaf(token, feature));
+    }
+
+    private open(feature: GrammarAST.AbstractElement): CstNode {
+        return this.builder.buildCompositeNode(feature);
+    }
+
+    /** Ends a data type rule: its value converted with its node, as Langium's `construct` does. */
+    private endValue(text: string, cst: CstNode): string {
+        this.builder.construct(VALUE_NODE as unknown as Constructed);
+        this.lastCst = cst;
+        return this.converter.convert(text, cst) as string;
+    }
+
+    /** Ends a rule that makes an AST node: its CST node, then its properties' defaults. */
+    private end(node: Node): Node {
+        this.builder.construct(node as unknown as Constructed);
+        let defaults = this.defaults.get(node.$type);
+        if (!defaults) {
+            defaults = Object.values(this.reflection.getTypeMetaData(node.$type).properties)
+                .filter(p => p.defaultValue !== undefined).map(p => [p.name, p.defaultValue] as [string, unknown]);
+            this.defaults.set(node.$type, defaults);
+        }
+        for (let i = 0; i < defaults.length; i++) {
+            const [name, value] = defaults[i];
+            if (node[name] === undefined) node[name] = copyDefault(value);
+        }
+        return node;
+    }
+
+    /** A rule called without an assignment (`Declaration: Element | ...`): the node called, in this rule's CST node. */
+    private wrap(node: Node): Node {
+        this.builder.construct(node as unknown as Constructed);
+        return node;
+    }
+
+    /** `property += node`, as Langium's `assign` does it. */
+    private add(target: Node, property: string, item: Node): void {
+        (item.$cstNode as { astNode: unknown }).astNode = item;
+        this.push(target, property, item);
+    }
+
+    private push(target: Node, property: string, item: unknown): void {
+        const list = target[property];
+        if (Array.isArray(list)) list.push(item);
+        else target[property] = [item];
+    }
+
+    /** `property = [Named:QualifiedId]` (or `+=`): a reference built by the linker, as Langium builds it. */
+    private reference(target: Node, property: string, feature: GrammarAST.CrossReference, many: boolean): void {
+        const text = this.qualifiedId(feature);
+        const reference = this.linker.buildReference(target as unknown as AstNode, property, this.lastCst, text);
+        if (many) this.push(target, property, reference);
+        else target[property] = reference;
+    }
+
+    // ── Names and values ─────────────────────────────────────────────────────────────────────
+
+    /** `Id: ID | Keyword`. */
+    private id(feature: GrammarAST.AbstractElement): string {
+        const f = this.f;
+        const cst = this.open(feature);
+        const token = this.peek();
+        let text: string;
+        if (token?.tokenType === f.ID) {
+            text = String(this.converter.convert(token.image, this.leaf(token, f.Id_ID)));
+        } else {
+            const keyword = token && f.keywordRule[token.tokenTypeIdx];
+            if (!keyword) throw BAIL;
+            const inner = this.open(f.Id_Keyword);
+            this.leaf(token, keyword);
+            text = String(this.endValue(token.image, inner));
+        }
+        return this.endValue(text, cst);
+    }
+
+    /** `QualifiedId: Id ('.' Id)*`. */
+    private qualifiedId(feature: GrammarAST.AbstractElement): string {
+        const f = this.f;
+        const cst = this.open(feature);
+        let text = String(this.id(f.QualifiedId_first));
+        while (this.is(f.DOT)) {
+            this.leaf(this.peek()!, f.QualifiedId_dot);
+            text += '.';
+            text += String(this.id(f.QualifiedId_next));
+        }
+        return this.endValue(text, cst);
+    }
+
+    /** `Text: STRING | TEXT_BLOCK`. */
+    private textValue(feature: GrammarAST.AbstractElement): string {
+        const f = this.f;
+        const cst = this.open(feature);
+        const token = this.peek();
+        let text: string;
+        if (token?.tokenType === f.STRING) text = String(this.converter.convert(token.image, this.leaf(token, f.Text_STRING)));
+        else if (token?.tokenType === f.TEXT_BLOCK) text = String(this.converter.convert(token.image, this.leaf(token, f.Text_TEXT_BLOCK)));
+        else throw BAIL;
+        return this.endValue(text, cst);
+    }
+
+    /** `Name: Id | STRING`. */
+    private name(feature: GrammarAST.AbstractElement): string {
+        const f = this.f;
+        const cst = this.open(feature);
+        const token = this.peek();
+        const text = token?.tokenType === f.STRING ? String(this.converter.convert(token.image, this.leaf(token, f.Name_STRING))) : String(this.id(f.Name_Id));
+        return this.endValue(text, cst);
+    }
+
+    /** A data type rule of keywords (`Stage`, `ElementKind`, ...): the keyword's element by token type. */
+    private keywordValue(feature: GrammarAST.AbstractElement, keywords: KeywordTable): string {
+        const cst = this.open(feature);
+        const token = this.peek();
+        const keyword = token && keywords[token.tokenTypeIdx];
+        if (!keyword) throw BAIL;
+        this.leaf(token, keyword);
+        return this.endValue(token.image, cst);
+    }
+
+    /** `property=('a' | 'b')`: the keyword's text. */
+    private keywordChoice(keywords: KeywordTable): string {
+        const token = this.peek();
+        const keyword = token && keywords[token.tokenTypeIdx];
+        if (!keyword) throw BAIL;
+        this.leaf(token, keyword);
+        return token.image;
+    }
+
+    // ── Rules ────────────────────────────────────────────────────────────────────────────────
+
+    private model(): AstNode {
+        const model: Node = { $type: 'Model' };
+        while (this.pos < this.tokens.length) this.add(model, 'declarations', this.declaration());
+        this.end(model);
+        (model.$cstNode as { astNode: unknown }).astNode = model;
+        return model as unknown as AstNode;
+    }
+
+    private declaration(): Node {
+        const f = this.f;
+        this.open(f.Model_declarations);
+        const token = this.tokens[this.pos];
+        const after = this.tokens[this.pos + 1]?.tokenType;
+        const flow = after === f.DOT || after === f.ARROW;
+        const t = token.tokenType;
+        let node: Node;
+        if (!flow && t === f.kw.architecture) node = this.architecture();
+        else if (!flow && t === f.kw.requirement) node = this.titled('Requirement', f.Declaration_Requirement, f.requirement, m => this.requirementMember(m));
+        else if (!flow && t === f.kw.constraint) node = this.titled('Constraint', f.Declaration_Constraint, f.constraint, m => this.constraintMember(m));
+        else if (!flow && t === f.kw.data) node = this.titled('DataAsset', f.Declaration_DataAsset, f.dataAsset, m => this.dataMember(m));
+        else if (!flow && t === f.kw.deployment) node = this.titled('Deployment', f.Declaration_Deployment, f.deployment, m => this.deploymentMember(m));
+        else if (!flow && t === f.kw.decision) node = this.titled('Decision', f.Declaration_Decision, f.decision, m => this.decisionMember(m));
+        else if (!flow && t === f.kw.view) node = this.view();
+        else if (!flow && f.elementKind[token.tokenTypeIdx]) node = this.element(f.Declaration_Element);
+        else node = this.flow();
+        return this.wrap(node);
+    }
+
+    private architecture(): Node {
+        const f = this.f;
+        this.open(f.Declaration_Architecture);
+        const node: Node = { $type: 'Architecture' };
+        this.keyword(f.kw.architecture, f.Architecture_keyword);
+        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.Architecture_title);
+        if (this.is(f.LBRACE)) {
+            this.keyword(f.LBRACE, f.Architecture_open);
+            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.Architecture_members, f.architectureMember));
+            this.keyword(f.RBRACE, f.Architecture_close);
+        }
+        return this.end(node);
+    }
+
+    /** `'keyword' name=Id title=STRING? ('{' members+=Member* '}')?`: requirements, constraints, data, deployments, decisions. */
+    private titled(type: string, feature: GrammarAST.AbstractElement, parts: TitledFeatures, member: (feature: GrammarAST.AbstractElement) => Node): Node {
+        const f = this.f;
+        this.open(feature);
+        const node: Node = { $type: type };
+        this.keyword(parts.keywordType, parts.keyword);
+        node.name = this.id(parts.name);
+        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, parts.title);
+        if (this.is(f.LBRACE)) {
+            this.keyword(f.LBRACE, parts.open);
+            while (!this.is(f.RBRACE)) this.add(node, 'members', member(parts.members));
+            this.keyword(f.RBRACE, parts.close);
+        }
+        return this.end(node);
+    }
+
+    /** A member rule whose alternatives each start with their own keyword: the property rule it calls. */
+    private member(feature: GrammarAST.AbstractElement, alternatives: PropertyTable): Node {
+        this.open(feature);
+        const token = this.peek();
+        const call = token && alternatives[token.tokenTypeIdx];
+        if (!call) throw BAIL;
+        return this.wrap(this.property(call));
+    }
+
+    private requirementMember(feature: GrammarAST.AbstractElement): Node {
+        return this.member(feature, this.f.requirementMember);
+    }
+
+    private constraintMember(feature: GrammarAST.AbstractElement): Node {
+        return this.member(feature, this.f.constraintMember);
+    }
+
+    private dataMember(feature: GrammarAST.AbstractElement): Node {
+        return this.member(feature, this.f.dataMember);
+    }
+
+    private decisionMember(feature: GrammarAST.AbstractElement): Node {
+        return this.member(feature, this.f.decisionMember);
+    }
+
+    private deploymentMember(feature: GrammarAST.AbstractElement): Node {
+        const f = this.f;
+        const token = this.peek();
+        if (token && f.nodeKind[token.tokenTypeIdx]) {
+            this.open(feature);
+            return this.wrap(this.deploymentNode(f.DeploymentMember_DeploymentNode));
+        }
+        return this.member(feature, f.deploymentMember);
+    }
+
+    private deploymentNode(feature: GrammarAST.AbstractElement): Node {
+        const f = this.f;
+        this.open(feature);
+        const node: Node = { $type: 'DeploymentNode' };
+        node.kind = this.keywordChoice(f.nodeKind);
+        node.name = this.id(f.DeploymentNode_name);
+        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.DeploymentNode_title);
+        if (this.is(f.LBRACE)) {
+            this.keyword(f.LBRACE, f.DeploymentNode_open);
+            while (!this.is(f.RBRACE)) {
+                const token = this.peek();
+                if (token && f.nodeKind[token.tokenTypeIdx]) {
+                    this.open(f.DeploymentNode_members);
+                    this.add(node, 'members', this.wrap(this.deploymentNode(f.NodeMember_DeploymentNode)));
+                } else {
+                    this.add(node, 'members', this.member(f.DeploymentNode_members, f.nodeMember));
+                }
+            }
+            this.keyword(f.RBRACE, f.DeploymentNode_close);
+        }
+        return this.end(node);
+    }
+
+    private element(feature: GrammarAST.AbstractElement): Node {
+        const f = this.f;
+        this.open(feature);
+        const node: Node = { $type: 'Element' };
+        node.kind = this.keywordValue(f.Element_kind, f.elementKind);
+        node.name = this.id(f.Element_name);
+        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.Element_title);
+        if (this.is(f.LBRACE)) {
+            this.keyword(f.LBRACE, f.Element_open);
+            while (!this.is(f.RBRACE)) {
+                this.open(f.Element_members);
+                const token = this.peek();
+                if (token && f.elementKind[token.tokenTypeIdx]) {
+                    this.add(node, 'members', this.wrap(this.element(f.ElementMember_Element)));
+                } else {
+                    this.open(f.ElementMember_ElementProperty);
+                    const call = token && f.elementProperty[token.tokenTypeIdx];
+                    if (!call) throw BAIL;
+                    this.add(node, 'members', this.wrap(this.wrap(this.property(call))));
+                }
+            }
+            this.keyword(f.RBRACE, f.Element_close);
+        }
+        return this.end(node);
+    }
+
+    private flow(): Node {
+        const f = this.f;
+        this.open(f.Declaration_Flow);
+        const node: Node = { $type: 'Flow' };
+        this.reference(node, 'source', f.Flow_source, false);
+        this.keyword(f.ARROW, f.Flow_arrow);
+        this.reference(node, 'target', f.Flow_target, false);
+        if (this.is(f.STRING)) node.label = this.terminal(f.STRING, f.Flow_label);
+        if (this.is(f.LBRACE)) {
+            this.keyword(f.LBRACE, f.Flow_open);
+            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.Flow_members, f.flowMember));
+            this.keyword(f.RBRACE, f.Flow_close);
+        }
+        return this.end(node);
+    }
+
+    private view(): Node {
+        const f = this.f;
+        this.open(f.Declaration_View);
+        const node: Node = { $type: 'View' };
+        this.keyword(f.kw.view, f.View_keyword);
+        node.name = this.id(f.View_name);
+        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.View_title);
+        const token = this.peek();
+        const t = token?.tokenType;
+        if (t === f.LBRACE) {
+            this.keyword(f.LBRACE, f.View_landscapeOpen);
+            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.View_landscapeMembers, f.landscapeMember));
+            this.keyword(f.RBRACE, f.View_landscapeClose);
+        } else if (t === f.kw.sequence) {
+            this.leaf(token!, f.View_form.sequence);
+            node.form = token!.image;
+            this.keyword(f.LBRACE, f.View_sequenceOpen);
+            while (!this.is(f.RBRACE)) this.add(node, 'members', this.sequenceMember());
+            this.keyword(f.RBRACE, f.View_sequenceClose);
+        } else {
+            const form = token && f.viewForms[token.tokenTypeIdx];
+            if (!form) throw BAIL;
+            this.leaf(token, form.keyword);
+            node.form = token.image;
+            if (form.subject) this.reference(node, 'subject', form.subject, false);
+            if (this.is(f.LBRACE)) {
+                // The fragment `ViewBlock`: no node of its own.
+                this.keyword(f.LBRACE, f.ViewBlock_open);
+                while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.ViewBlock_members, f.viewMember));
+                this.keyword(f.RBRACE, f.ViewBlock_close);
+            }
+        }
+        return this.end(node);
+    }
+
+    private sequenceMember(): Node {
+        const f = this.f;
+        this.open(f.View_sequenceMembers);
+        const token = this.peek();
+        const after = this.tokens[this.pos + 1]?.tokenType;
+        const call = token && f.sequenceMember[token.tokenTypeIdx];
+        if (call && after !== f.DOT && after !== f.ARROW) return this.wrap(this.property(call));
+        this.open(f.SequenceMember_SequenceStep);
+        const node: Node = { $type: 'SequenceStep' };
+        this.reference(node, 'source', f.SequenceStep_source, false);
+        this.keyword(f.ARROW, f.SequenceStep_arrow);
+        this.reference(node, 'target', f.SequenceStep_target, false);
+        if (this.is(f.STRING)) node.label = this.terminal(f.STRING, f.SequenceStep_label);
+        return this.wrap(this.end(node));
+    }
+
+    /** A property rule (`'owner' value=STRING`, ...), called from a member rule's alternative. */
+    private property(call: PropertyCall): Node {
+        const f = this.f;
+        const p = call.rule;
+        this.open(call.feature);
+        const node: Node = { $type: p.type };
+        const token = this.peek()!;
+        this.leaf(token, p.shape === 'link' ? p.keywords![token.tokenTypeIdx]! : p.keyword);
+        switch (p.shape) {
+            case 'string':
+                node.value = this.terminal(f.STRING, p.value!);
+                break;
+            case 'text':
+                node.value = this.textValue(p.value!);
+                break;
+            case 'name':
+                node.value = this.name(p.value!);
+                break;
+            case 'int':
+                node.value = this.terminal(f.INT, p.value!);
+                break;
+            case 'keywordValue':
+                node.value = this.keywordValue(p.value!, p.keywords!);
+                break;
+            case 'keywordChoice':
+                node.value = this.keywordChoice(p.keywords!);
+                break;
+            case 'references': {
+                this.reference(node, 'refs', p.first!, true);
+                while (this.is(f.COMMA)) {
+                    this.keyword(f.COMMA, p.comma!);
+                    this.reference(node, 'refs', p.next!, true);
+                }
+                break;
+            }
+            case 'flag':
+                break;
+            case 'link':
+                // `kind=('link' | ...) value=STRING`: the keyword just read is the kind.
+                node.kind = token.image;
+                node.value = this.terminal(f.STRING, p.value!);
+                break;
+            default:
+                this.special(node, p);
+        }
+        return this.end(node);
+    }
+
+    /** The property rules of a shape of their own. */
+    private special(node: Node, p: PropertyRule): void {
+        const f = this.f;
+        const x = p.extra!;
+        switch (p.type) {
+            case 'RuleProperty':
+                node.rule = this.id(x.rule);
+                node.severity = this.keywordValue(x.severity, p.keywords!);
+                return;
+            case 'AllowProperty':
+                node.rule = this.id(x.rule);
+                node.reason = this.terminal(f.STRING, x.reason);
+                return;
+            case 'TargetProperty':
+                if (this.is(f.STRING)) node.text = this.terminal(f.STRING, x.text);
+                else node.percent = this.terminal(f.PERCENT, x.percent);
+                return;
+            case 'TagsProperty':
+                this.push(node, 'values', this.terminal(f.STRING, x.first));
+                while (this.is(f.COMMA)) {
+                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
+                    this.push(node, 'values', this.terminal(f.STRING, x.next));
+                }
+                return;
+            case 'ScalingProperty': {
+                const mode = this.keywordChoice(p.keywords!);
+                node.mode = mode;
+                if (mode === 'horizontal' && this.is(f.kw.min)) {
+                    this.keyword(f.kw.min, x.min as GrammarAST.Keyword);
+                    node.min = this.terminal(f.INT, x.minValue);
+                    this.keyword(f.kw.max, x.max as GrammarAST.Keyword);
+                    node.max = this.terminal(f.INT, x.maxValue);
+                }
+                return;
+            }
+            case 'MonitoringProperty':
+                do this.push(node, 'signals', this.keywordValue(x.signal, p.keywords!));
+                while (this.peek() && p.keywords![this.peek()!.tokenTypeIdx]);
+                return;
+            case 'BackupProperty':
+                node.frequency = this.keywordChoice(p.keywords!);
+                if (this.is(f.kw.retain)) {
+                    this.keyword(f.kw.retain, x.retain as GrammarAST.Keyword);
+                    node.retain = this.terminal(f.DURATION, x.retainValue);
+                }
+                return;
+            case 'StatusProperty': {
+                const value = this.keywordChoice(p.keywords!);
+                node.value = value;
+                if (value === 'superseded') {
+                    this.keyword(f.kw.by, x.by as GrammarAST.Keyword);
+                    this.reference(node, 'supersededBy', x.supersededBy as GrammarAST.CrossReference, false);
+                }
+                return;
+            }
+            case 'RunsProperty':
+                this.push(node, 'instances', this.instance(x.first));
+                while (this.is(f.COMMA)) {
+                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
+                    this.push(node, 'instances', this.instance(x.next));
+                }
+                return;
+            case 'IncludeProperty':
+                if (this.is(f.STAR)) {
+                    this.keyword(f.STAR, x.all as GrammarAST.Keyword);
+                    node.all = true;
+                    return;
+                }
+                this.reference(node, 'refs', x.first as GrammarAST.CrossReference, true);
+                while (this.is(f.COMMA)) {
+                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
+                    this.reference(node, 'refs', x.next as GrammarAST.CrossReference, true);
+                }
+                return;
+            default:
+                throw BAIL;
+        }
+    }
+
+    /** `Instance: element=[Named:QualifiedId] count=ID?`, called from `instances+=Instance`. */
+    private instance(feature: GrammarAST.AbstractElement): Node {
+        const f = this.f;
+        this.open(feature);
+        const node: Node = { $type: 'Instance' };
+        this.reference(node, 'element', f.Instance_element, false);
+        if (this.is(f.ID)) node.count = this.terminal(f.ID, f.Instance_count);
+        this.end(node);
+        (node.$cstNode as { astNode: unknown }).astNode = node;
+        return node;
+    }
+}
+
+type Node = Record<string, unknown> & { $type: string; $cstNode?: CstNode };
+
+/** What the CST builder's `construct` takes: a node whose `$cstNode` it sets. */
+type Constructed = Parameters<CstNodeBuilder['construct']>[0];
+
+/** Thrown to give up on a text: it has a syntax error (or something this parser does not know). */
+const BAIL = new Error('Not parsed by the fast path');
+
+/** What a data type rule's `construct` is given: its value is a string, and the node is dropped. */
+const VALUE_NODE = { $type: 'value' };
+
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
+}
+
+/** Grammar elements by token type index. */
+type KeywordTable = Array<GrammarAST.Keyword | undefined>;
+type PropertyTable = Array<PropertyCall | undefined>;
+
+interface PropertyCall {
+    /** The rule call in the member rule (the CST node's grammar source). */
+    feature: GrammarAST.AbstractElement;
+    rule: PropertyRule;
+}
+
+type Shape = 'string' | 'text' | 'name' | 'int' | 'keywordValue' | 'keywordChoice' | 'references' | 'flag' | 'link' | 'special';
+
+/** A property rule: its leading keyword, then its shape and the elements it needs. */
+interface PropertyRule {
+    type: string;
+    keyword: GrammarAST.Keyword;
+    shape: Shape;
+    value?: GrammarAST.AbstractElement;
+    keywords?: KeywordTable;
+    first?: GrammarAST.CrossReference;
+    comma?: GrammarAST.Keyword;
+    next?: GrammarAST.CrossReference;
+    extra?: Record<string, GrammarAST.AbstractElement>;
+}
+
+interface TitledFeatures {
+    keywordType: TokenType;
+    keyword: GrammarAST.Keyword;
+    name: GrammarAST.AbstractElement;
+    title: GrammarAST.AbstractElement;
+    open: GrammarAST.Keyword;
+    members: GrammarAST.AbstractElement;
+    close: GrammarAST.Keyword;
+}
+
+/**
+ * The grammar elements the parser hands to the CST builder, found in the grammar by rule and
+ * occurrence, and the token types it compares against; made once per parser.
+ */
+class Features {
+    readonly ID: TokenType;
+    readonly STRING: TokenType;
+    readonly TEXT_BLOCK: TokenType;
+    readonly INT: TokenType;
+    readonly PERCENT: TokenType;
+    readonly DURATION: TokenType;
+    readonly DOT: TokenType;
+    readonly ARROW: TokenType;
+    readonly COMMA: TokenType;
+    readonly STAR: TokenType;
+    readonly LBRACE: TokenType;
+    readonly RBRACE: TokenType;
+    readonly kw: Record<string, TokenType>;
+
+    readonly Model_declarations: GrammarAST.AbstractElement;
+    readonly Declaration_Architecture: GrammarAST.AbstractElement;
+    readonly Declaration_Requirement: GrammarAST.AbstractElement;
+    readonly Declaration_Constraint: GrammarAST.AbstractElement;
+    readonly Declaration_DataAsset: GrammarAST.AbstractElement;
+    readonly Declaration_Element: GrammarAST.AbstractElement;
+    readonly Declaration_Flow: GrammarAST.AbstractElement;
+    readonly Declaration_Deployment: GrammarAST.AbstractElement;
+    readonly Declaration_Decision: GrammarAST.AbstractElement;
+    readonly Declaration_View: GrammarAST.AbstractElement;
+
+    readonly Id_ID: GrammarAST.AbstractElement;
+    readonly Id_Keyword: GrammarAST.AbstractElement;
+    readonly keywordRule: KeywordTable;
+    readonly QualifiedId_first: GrammarAST.AbstractElement;
+    readonly QualifiedId_dot: GrammarAST.Keyword;
+    readonly QualifiedId_next: GrammarAST.AbstractElement;
+    readonly Text_STRING: GrammarAST.AbstractElement;
+    readonly Text_TEXT_BLOCK: GrammarAST.AbstractElement;
+    readonly Name_Id: GrammarAST.AbstractElement;
+    readonly Name_STRING: GrammarAST.AbstractElement;
+
+    readonly Architecture_keyword: GrammarAST.Keyword;
+    readonly Architecture_title: GrammarAST.AbstractElement;
+    readonly Architecture_open: GrammarAST.Keyword;
+    readonly Architecture_members: GrammarAST.AbstractElement;
+    readonly Architecture_close: GrammarAST.Keyword;
+    readonly architectureMember: PropertyTable;
+
+    readonly requirement: TitledFeatures;
+    readonly constraint: TitledFeatures;
+    readonly dataAsset: TitledFeatures;
+    readonly deployment: TitledFeatures;
+    readonly decision: TitledFeatures;
+    readonly requirementMember: PropertyTable;
+    readonly constraintMember: PropertyTable;
+    readonly dataMember: PropertyTable;
+    readonly decisionMember: PropertyTable;
+    readonly deploymentMember: PropertyTable;
+    readonly DeploymentMember_DeploymentNode: GrammarAST.AbstractElement;
+
+    readonly nodeKind: KeywordTable;
+    readonly DeploymentNode_name: GrammarAST.AbstractElement;
+    readonly DeploymentNode_title: GrammarAST.AbstractElement;
+    readonly DeploymentNode_open: GrammarAST.Keyword;
+    readonly DeploymentNode_members: GrammarAST.AbstractElement;
+    readonly DeploymentNode_close: GrammarAST.Keyword;
+    readonly nodeMember: PropertyTable;
+    readonly NodeMember_DeploymentNode: GrammarAST.AbstractElement;
+    readonly Instance_element: GrammarAST.CrossReference;
+    readonly Instance_count: GrammarAST.AbstractElement;
+
+    readonly elementKind: KeywordTable;
+    readonly Element_kind: GrammarAST.AbstractElement;
+    readonly Element_name: GrammarAST.AbstractElement;
+    readonly Element_title: GrammarAST.AbstractElement;
+    readonly Element_open: GrammarAST.Keyword;
+    readonly Element_members: GrammarAST.AbstractElement;
+    readonly Element_close: GrammarAST.Keyword;
+    readonly ElementMember_Element: GrammarAST.AbstractElement;
+    readonly ElementMember_ElementProperty: GrammarAST.AbstractElement;
+    readonly elementProperty: PropertyTable;
+
+    readonly Flow_source: GrammarAST.CrossReference;
+    readonly Flow_arrow: GrammarAST.Keyword;
+    readonly Flow_target: GrammarAST.CrossReference;
+    readonly Flow_label: GrammarAST.AbstractElement;
+    readonly Flow_open: GrammarAST.Keyword;
+    readonly Flow_members: GrammarAST.AbstractElement;
+    readonly Flow_close: GrammarAST.Keyword;
+    readonly flowMember: PropertyTable;
+
+    readonly View_keyword: GrammarAST.Keyword;
+    readonly View_name: GrammarAST.AbstractElement;
+    readonly View_title: GrammarAST.AbstractElement;
+    readonly View_landscapeOpen: GrammarAST.Keyword;
+    readonly View_landscapeMembers: GrammarAST.AbstractElement;
+    readonly View_landscapeClose: GrammarAST.Keyword;
+    readonly View_sequenceOpen: GrammarAST.Keyword;
+    readonly View_sequenceMembers: GrammarAST.AbstractElement;
+    readonly View_sequenceClose: GrammarAST.Keyword;
+    readonly View_form: Record<string, GrammarAST.Keyword>;
+    readonly viewForms: Array<{ keyword: GrammarAST.Keyword; subject?: GrammarAST.CrossReference } | undefined>;
+    readonly ViewBlock_open: GrammarAST.Keyword;
+    readonly ViewBlock_members: GrammarAST.AbstractElement;
+    readonly ViewBlock_close: GrammarAST.Keyword;
+    readonly landscapeMember: PropertyTable;
+    readonly viewMember: PropertyTable;
+    readonly sequenceMember: PropertyTable;
+    readonly SequenceMember_SequenceStep: GrammarAST.AbstractElement;
+    readonly SequenceStep_source: GrammarAST.CrossReference;
+    readonly SequenceStep_arrow: GrammarAST.Keyword;
+    readonly SequenceStep_target: GrammarAST.CrossReference;
+    readonly SequenceStep_label: GrammarAST.AbstractElement;
+
+    private readonly rules = new Map<string, GrammarAST.ParserRule>();
+    private readonly tokenTypes: Record<string, TokenType>;
+    private readonly properties = new Map<string, PropertyRule>();
+
+    constructor(grammar: GrammarAST.Grammar, tokenTypes: Record<string, TokenType>) {
+        this.tokenTypes = tokenTypes;
+        for (const rule of grammar.rules) if (GrammarAST.isParserRule(rule)) this.rules.set(rule.name, rule);
+        const token = (name: string) => {
+            const type = tokenTypes[name];
+            if (!type) throw new Error(`The grammar has no token '${name}'`);
+            return type;
+        };
+        this.ID = token('ID');
+        this.STRING = token('STRING');
+        this.TEXT_BLOCK = token('TEXT_BLOCK');
+        this.INT = token('INT');
+        this.PERCENT = token('PERCENT');
+        this.DURATION = token('DURATION');
+        this.DOT = token('.');
+        this.ARROW = token('->');
+        this.COMMA = token(',');
+        this.STAR = token('*');
+        this.LBRACE = token('{');
+        this.RBRACE = token('}');
+        this.kw = new Proxy({} as Record<string, TokenType>, { get: (_, name: string) => token(name) });
+        const kw = this.kw;
+
+        this.Model_declarations = this.call('Model', 'Declaration');
+        this.Declaration_Architecture = this.call('Declaration', 'Architecture');
+        this.Declaration_Requirement = this.call('Declaration', 'Requirement');
+        this.Declaration_Constraint = this.call('Declaration', 'Constraint');
+        this.Declaration_DataAsset = this.call('Declaration', 'DataAsset');
+        this.Declaration_Element = this.call('Declaration', 'Element');
+        this.Declaration_Flow = this.call('Declaration', 'Flow');
+        this.Declaration_Deployment = this.call('Declaration', 'Deployment');
+        this.Declaration_Decision = this.call('Declaration', 'Decision');
+        this.Declaration_View = this.call('Declaration', 'View');
+
+        this.Id_ID = this.call('Id', 'ID');
+        this.Id_Keyword = this.call('Id', 'Keyword');
+        this.keywordRule = this.keywordTable('Keyword');
+        this.QualifiedId_first = this.call('QualifiedId', 'Id', 0);
+        this.QualifiedId_dot = this.keyword('QualifiedId', '.');
+        this.QualifiedId_next = this.call('QualifiedId', 'Id', 1);
+        this.Text_STRING = this.call('Text', 'STRING');
+        this.Text_TEXT_BLOCK = this.call('Text', 'TEXT_BLOCK');
+        this.Name_Id = this.call('Name', 'Id');
+        this.Name_STRING = this.call('Name', 'STRING');
+
+        this.Architecture_keyword = this.keyword('Architecture', 'architecture');
+        this.Architecture_title = this.call('Architecture', 'STRING');
+        this.Architecture_open = this.keyword('Architecture', '{');
+        this.Architecture_members = this.call('Architecture', 'ArchitectureMember');
+        this.Architecture_close = this.keyword('Architecture', '}');
+        this.architectureMember = this.propertyTable('ArchitectureMember');
+
+        this.requirement = this.titled('Requirement', 'requirement', 'RequirementMember');
+        this.constraint = this.titled('Constraint', 'constraint', 'ConstraintMember');
+        this.dataAsset = this.titled('DataAsset', 'data', 'DataMember');
+        this.deployment = this.titled('Deployment', 'deployment', 'DeploymentMember');
+        this.decision = this.titled('Decision', 'decision', 'DecisionMember');
+        this.requirementMember = this.propertyTable('RequirementMember');
+        this.constraintMember = this.propertyTable('ConstraintMember');
+        this.dataMember = this.propertyTable('DataMember');
+        this.decisionMember = this.propertyTable('DecisionMember');
+        this.deploymentMember = this.propertyTable('DeploymentMember', ['DeploymentNode']);
+        this.DeploymentMember_DeploymentNode = this.call('DeploymentMember', 'DeploymentNode');
+
+        this.nodeKind = this.keywordTable('DeploymentNode', ['region', 'zone', 'node']);
+        this.DeploymentNode_name = this.call('DeploymentNode', 'Id');
+        this.DeploymentNode_title = this.call('DeploymentNode', 'STRING');
+        this.DeploymentNode_open = this.keyword('DeploymentNode', '{');
+        this.DeploymentNode_members = this.call('DeploymentNode', 'NodeMember');
+        this.DeploymentNode_close = this.keyword('DeploymentNode', '}');
+        this.nodeMember = this.propertyTable('NodeMember', ['DeploymentNode']);
+        this.NodeMember_DeploymentNode = this.call('NodeMember', 'DeploymentNode');
+        this.Instance_element = this.crossReference('Instance', 0);
+        this.Instance_count = this.call('Instance', 'ID');
+
+        this.elementKind = this.keywordTable('ElementKind');
+        this.Element_kind = this.call('Element', 'ElementKind');
+        this.Element_name = this.call('Element', 'Id');
+        this.Element_title = this.call('Element', 'STRING');
+        this.Element_open = this.keyword('Element', '{');
+        this.Element_members = this.call('Element', 'ElementMember');
+        this.Element_close = this.keyword('Element', '}');
+        this.ElementMember_Element = this.call('ElementMember', 'Element');
+        this.ElementMember_ElementProperty = this.call('ElementMember', 'ElementProperty');
+        this.elementProperty = this.propertyTable('ElementProperty');
+
+        this.Flow_source = this.crossReference('Flow', 0);
+        this.Flow_arrow = this.keyword('Flow', '->');
+        this.Flow_target = this.crossReference('Flow', 1);
+        this.Flow_label = this.call('Flow', 'STRING');
+        this.Flow_open = this.keyword('Flow', '{');
+        this.Flow_members = this.call('Flow', 'FlowMember');
+        this.Flow_close = this.keyword('Flow', '}');
+        this.flowMember = this.propertyTable('FlowMember');
+
+        this.View_keyword = this.keyword('View', 'view');
+        this.View_name = this.call('View', 'Id');
+        this.View_title = this.call('View', 'STRING');
+        this.View_landscapeOpen = this.keyword('View', '{', 0);
+        this.View_landscapeMembers = this.call('View', 'LandscapeMember');
+        this.View_landscapeClose = this.keyword('View', '}', 0);
+        this.View_sequenceOpen = this.keyword('View', '{', 1);
+        this.View_sequenceMembers = this.call('View', 'SequenceMember');
+        this.View_sequenceClose = this.keyword('View', '}', 1);
+        const forms = ['of', 'deployment', 'dataflow', 'requirements', 'sequence'];
+        this.View_form = Object.fromEntries(forms.map(form => [form, this.keyword('View', form)]));
+        this.viewForms = [];
+        forms.slice(0, 3).forEach((form, i) => this.viewForms[kw[form].tokenTypeIdx!] = { keyword: this.View_form[form], subject: this.crossReference('View', i) });
+        this.viewForms[kw.requirements.tokenTypeIdx!] = { keyword: this.View_form.requirements };
+        this.ViewBlock_open = this.keyword('ViewBlock', '{');
+        this.ViewBlock_members = this.call('ViewBlock', 'ViewMember');
+        this.ViewBlock_close = this.keyword('ViewBlock', '}');
+        this.landscapeMember = this.propertyTable('LandscapeMember');
+        this.viewMember = this.propertyTable('ViewMember');
+        this.sequenceMember = this.propertyTable('SequenceMember', ['SequenceStep']);
+        this.SequenceMember_SequenceStep = this.call('SequenceMember', 'SequenceStep');
+        this.SequenceStep_source = this.crossReference('SequenceStep', 0);
+        this.SequenceStep_arrow = this.keyword('SequenceStep', '->');
+        this.SequenceStep_target = this.crossReference('SequenceStep', 1);
+        this.SequenceStep_label = this.call('SequenceStep', 'STRING');
+    }
+
+    private rule(name: string): GrammarAST.ParserRule {
+        const rule = this.rules.get(name);
+        if (!rule) throw new Error(`The grammar has no rule '${name}'`);
+        return rule;
+    }
+
+    /** The grammar's elements of a rule, in the order of its text. */
+    private elements(rule: string): GrammarAST.AbstractElement[] {
+        return AstUtils.streamAllContents(this.rule(rule)).filter(GrammarAST.isAbstractElement).toArray();
+    }
+
+    private call(rule: string, target: string, occurrence = 0): GrammarAST.RuleCall {
+        return this.nth(rule, occurrence, `a call of ${target}`, e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === target) as GrammarAST.RuleCall;
+    }
+
+    private keyword(rule: string, value: string, occurrence = 0): GrammarAST.Keyword {
+        return this.nth(rule, occurrence, `the keyword '${value}'`, e => GrammarAST.isKeyword(e) && e.value === value) as GrammarAST.Keyword;
+    }
+
+    private crossReference(rule: string, occurrence: number): GrammarAST.CrossReference {
+        return this.nth(rule, occurrence, 'a cross-reference', e => GrammarAST.isCrossReference(e)) as GrammarAST.CrossReference;
+    }
+
+    private nth(rule: string, occurrence: number, what: string, test: (e: GrammarAST.AbstractElement) => boolean): GrammarAST.AbstractElement {
+        const found = this.elements(rule).filter(test)[occurrence];
+        if (!found) throw new Error(`The rule ${rule} has no ${what} (${occurrence})`);
+        return found;
+    }
+
+    /** The keywords of a rule (or those named), by token type index. */
+    private keywordTable(rule: string, only?: string[]): KeywordTable {
+        const table: KeywordTable = [];
+        for (const element of this.elements(rule)) {
+            if (!GrammarAST.isKeyword(element) || (only && !only.includes(element.value))) continue;
+            const index = this.tokenTypes[element.value]?.tokenTypeIdx;
+            if (index === undefined) throw new Error(`The keyword '${element.value}' has no token`);
+            table[index] ??= element;
+        }
+        return table;
+    }
+
+    private titled(rule: string, keyword: string, member: string): TitledFeatures {
+        return {
+            keywordType: this.kw[keyword], keyword: this.keyword(rule, keyword), name: this.call(rule, 'Id'), title: this.call(rule, 'STRING'),
+            open: this.keyword(rule, '{'), members: this.call(rule, member), close: this.keyword(rule, '}')
+        };
+    }
+
+    /**
+     * A member rule's alternatives (`ElementProperty: DescriptionProperty | ...`), by the token
+     * type of the keyword each starts with; `except` names the alternatives parsed otherwise.
+     */
+    private propertyTable(rule: string, except: string[] = []): PropertyTable {
+        const table: PropertyTable = [];
+        for (const element of this.elements(rule)) {
+            if (!GrammarAST.isRuleCall(element) || !element.rule.ref || except.includes(element.rule.ref.name)) continue;
+            const called = element.rule.ref.name;
+            const nested = this.rules.get(called);
+            if (nested && this.isAlternativesOfCalls(nested)) {
+                // `ElementMember: Element | ElementProperty` style: not a property itself.
+                throw new Error(`The rule ${rule} calls ${called}, which is not a property rule`);
+            }
+            const property = this.property(called);
+            for (const index of property.starts) {
+                if (table[index]) throw new Error(`Two alternatives of ${rule} start with the same keyword`);
+                table[index] = { feature: element, rule: property.rule };
+            }
+        }
+        return table;
+    }
+
+    private isAlternativesOfCalls(rule: GrammarAST.ParserRule): boolean {
+        return GrammarAST.isAlternatives(rule.definition) && rule.definition.elements.every(e => GrammarAST.isRuleCall(e) && !e.cardinality);
+    }
+
+    /** A property rule's description, and the token types it may start with. */
+    private property(name: string): { rule: PropertyRule; starts: number[] } {
+        const known = this.properties.get(name);
+        const rule = known ?? this.describe(name);
+        this.properties.set(name, rule);
+        const starts = name === 'LinkProperty'
+            ? LINK_KINDS.map(k => this.kw[k].tokenTypeIdx!)
+            : [this.kw[rule.keyword.value].tokenTypeIdx!];
+        return { rule, starts };
+    }
+
+    private describe(name: string): PropertyRule {
+        const elements = this.elements(name);
+        const first = elements.find(GrammarAST.isKeyword);
+        if (!first) throw new Error(`The property rule ${name} starts with no keyword`);
+        const base = { type: name, keyword: first };
+        const shape = SHAPES[name];
+        if (!shape) throw new Error(`The fast parser does not know the rule ${name}`);
+        const rest = elements.filter(e => e !== first);
+        const calls = (target: string) => rest.filter(e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === target);
+        switch (shape) {
+            case 'string': return { ...base, shape, value: this.call(name, 'STRING') };
+            case 'text': return { ...base, shape, value: this.call(name, 'Text') };
+            case 'name': return { ...base, shape, value: this.call(name, 'Name') };
+            case 'int': return { ...base, shape, value: this.call(name, 'INT') };
+            case 'keywordValue': {
+                const call = rest.find(e => GrammarAST.isRuleCall(e)) as GrammarAST.RuleCall;
+                return { ...base, shape, value: call, keywords: this.keywordTable(call.rule.ref!.name) };
+            }
+            case 'keywordChoice': return { ...base, shape, keywords: this.keywordTable(name, rest.filter(GrammarAST.isKeyword).map(k => k.value)) };
+            case 'references': return { ...base, shape, first: this.crossReference(name, 0), comma: this.keyword(name, ','), next: this.crossReference(name, 1) };
+            case 'flag': return { ...base, shape };
+            case 'link': return { ...base, shape, value: this.call(name, 'STRING'), keywords: this.keywordTable(name, LINK_KINDS) };
+            default: break;
+        }
+        const extra: Record<string, GrammarAST.AbstractElement> = {};
+        let keywords: KeywordTable | undefined;
+        switch (name) {
+            case 'RuleProperty':
+                extra.rule = this.call(name, 'Id');
+                extra.severity = this.call(name, 'RuleSeverity');
+                keywords = this.keywordTable('RuleSeverity');
+                break;
+            case 'AllowProperty':
+                extra.rule = this.call(name, 'Id');
+                extra.reason = this.call(name, 'STRING');
+                break;
+            case 'TargetProperty':
+                extra.text = this.call(name, 'STRING');
+                extra.percent = this.call(name, 'PERCENT');
+                break;
+            case 'TagsProperty':
+                extra.first = this.call(name, 'STRING', 0);
+                extra.comma = this.keyword(name, ',');
+                extra.next = this.call(name, 'STRING', 1);
+                break;
+            case 'ScalingProperty':
+                keywords = this.keywordTable(name, ['horizontal', 'vertical']);
+                extra.min = this.keyword(name, 'min');
+                extra.minValue = this.call(name, 'INT', 0);
+                extra.max = this.keyword(name, 'max');
+                extra.maxValue = this.call(name, 'INT', 1);
+                break;
+            case 'MonitoringProperty':
+                extra.signal = calls('Signal')[0];
+                keywords = this.keywordTable('Signal');
+                break;
+            case 'BackupProperty':
+                keywords = this.keywordTable(name, ['hourly', 'daily', 'weekly', 'continuous']);
+                extra.retain = this.keyword(name, 'retain');
+                extra.retainValue = this.call(name, 'DURATION');
+                break;
+            case 'StatusProperty':
+                keywords = this.keywordTable(name, ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']);
+                extra.by = this.keyword(name, 'by');
+                extra.supersededBy = this.crossReference(name, 0);
+                break;
+            case 'RunsProperty':
+                extra.first = this.call(name, 'Instance', 0);
+                extra.comma = this.keyword(name, ',');
+                extra.next = this.call(name, 'Instance', 1);
+                break;
+            case 'IncludeProperty':
+                extra.all = this.keyword(name, '*');
+                extra.first = this.crossReference(name, 0);
+                extra.comma = this.keyword(name, ',');
+                extra.next = this.crossReference(name, 1);
+                break;
+            default:
+                throw new Error(`The fast parser does not know the rule ${name}`);
+        }
+        return { ...base, shape, keywords, extra };
+    }
+}
+
+/** The keywords `LinkProperty` starts with: its kind. */
+const LINK_KINDS = ['link', 'source', 'runbook', 'dashboard'];
+
+/** How each property rule of the grammar continues after its keyword. */
+const SHAPES: Record<string, Shape> = {
+    StageProperty: 'keywordValue',
+    RuleProperty: 'special',
+    DescriptionProperty: 'text',
+    OwnerProperty: 'string',
+    RequirementKindProperty: 'keywordValue',
+    TargetProperty: 'special',
+    PriorityProperty: 'keywordChoice',
+    AllowProperty: 'special',
+    ConstraintKindProperty: 'keywordValue',
+    StandardProperty: 'keywordValue',
+    ClassProperty: 'keywordValue',
+    TechnologyProperty: 'string',
+    TagsProperty: 'special',
+    LinkProperty: 'link',
+    SatisfiesProperty: 'references',
+    ExposureProperty: 'keywordChoice',
+    ReplicasProperty: 'int',
+    ScalingProperty: 'special',
+    HealthcheckProperty: 'string',
+    MonitoringProperty: 'special',
+    AlertProperty: 'string',
+    StoresProperty: 'references',
+    EncryptionProperty: 'keywordChoice',
+    ReplicationProperty: 'keywordChoice',
+    ShardingProperty: 'string',
+    BackupProperty: 'special',
+    ProtocolProperty: 'name',
+    FormatProperty: 'name',
+    CarriesProperty: 'references',
+    EncryptedProperty: 'flag',
+    AuthProperty: 'name',
+    AsyncProperty: 'flag',
+    DeploymentKindProperty: 'keywordChoice',
+    RunsProperty: 'special',
+    StatusProperty: 'special',
+    DateProperty: 'string',
+    AffectsProperty: 'references',
+    RationaleProperty: 'text',
+    ConsequencesProperty: 'text',
+    IncludeProperty: 'special',
+    ExcludeProperty: 'references'
+};
