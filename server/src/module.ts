@@ -14,6 +14,7 @@ import { ArchwrightParserErrorMessageProvider } from './language/parser-messages
 import { IncrementalDocumentFactory } from './language/incremental-parse.js';
 import { ArchwrightIndexManager } from './language/index-manager.js';
 import { createDepthLimitedParser, createQuickRecoveryCompletionParser } from './language/depth-limited-parser.js';
+import { ArchwrightLexer } from './language/lexer.js';
 import { TextFileSystemProvider } from './language/text-files.js';
 import { ArchwrightWorkspaceManager } from './lsp/workspace-manager.js';
 import { ArchwrightDocumentUpdateHandler } from './lsp/document-update-handler.js';
@@ -62,6 +63,7 @@ export type ArchwrightServices = LangiumServices & ArchwrightAddedServices & { s
 /** The one place that constructs Archwright's services. */
 export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices & ArchwrightAddedServices> = {
     parser: {
+        Lexer: services => new ArchwrightLexer(services),
         LangiumParser: services => createDepthLimitedParser(services),
         CompletionParser: services => createQuickRecoveryCompletionParser(services),
         ValueConverter: () => new ArchwrightValueConverter(),
