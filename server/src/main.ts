@@ -1,8 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
+import { DocumentState } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchwrightServices } from './module.js';
+import type { DepthLimitedParser } from './language/depth-limited-parser.js';
 import { useBundledRuleDocs } from './cli/paths.js';
 import { registerReadinessHandler } from './lsp/readiness-handler.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
@@ -27,4 +29,10 @@ registerReadinessHandler(shared);
 registerDiagramHandler(shared, Archwright);
 registerModelChangedNotification(shared);
 watchFilesWhenTheClientCannot(shared);
+// Files without syntax errors need no Chevrotain parser (see depth-limited-parser.ts): the first
+// diagnostics come without waiting for it, and it is built right after, before the first typo.
+const built = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+    built.dispose();
+    setTimeout(() => (Archwright.parser.LangiumParser as DepthLimitedParser).prepare(), 0);
+});
 startLanguageServer(shared);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmptyFileSystem, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { createLangiumParser, EmptyFileSystem, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import { createArchwrightServices } from '../../server/src/module.js';
@@ -160,4 +160,18 @@ describe('the fast parser', () => {
         ];
         for (const [i, text] of texts.entries()) expect(check(text, `text ${i}`), `text ${i}`).toBe(true);
     });
+
+    it("builds Chevrotain's parser only for a text that needs it", () => {
+        const fresh = createArchwrightServices(EmptyFileSystem).Archwright.parser.LangiumParser as DepthLimitedParser;
+        expect(fresh.chevrotainBuilt).toBe(false);
+        expect(fresh.parse('service a "A" { owner "x" }\na -> a').parserErrors).toEqual([]);
+        expect(fresh.chevrotainBuilt).toBe(false);
+        const broken = fresh.parse('service a "A" { owner }');
+        expect(fresh.chevrotainBuilt).toBe(true);
+        expect(broken.parserErrors.map(e => e.message)).toEqual(langiumsErrors('service a "A" { owner }'));
+    });
 });
+
+function langiumsErrors(text: string): string[] {
+    return createLangiumParser(Archwright).parse(text).parserErrors.map(e => e.message);
+}

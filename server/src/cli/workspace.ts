@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createArchwrightServices, type ArchwrightServices } from '../module.js';
+import type { DepthLimitedParser } from '../language/depth-limited-parser.js';
 import { Progress } from './terminal.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -114,7 +115,8 @@ let prepared: ReturnType<typeof modelServices> | undefined;
 export function prepareServices(): void {
     prepared = modelServices();
     const { shared, Archwright } = prepared;
-    void [Archwright.parser.LangiumParser, Archwright.parser.Lexer, Archwright.references.Linker, Archwright.references.ScopeProvider,
+    (Archwright.parser.LangiumParser as DepthLimitedParser).prepare();
+    void [Archwright.parser.Lexer, Archwright.references.Linker, Archwright.references.ScopeProvider,
         Archwright.references.ScopeComputation, Archwright.validation.DocumentValidator, shared.workspace.DocumentBuilder,
         shared.workspace.IndexManager, shared.workspace.LangiumDocumentFactory, shared.workspace.LangiumDocuments];
 }

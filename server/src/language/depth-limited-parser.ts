@@ -40,11 +40,35 @@ export class DepthLimitedParser extends LangiumParser {
     /** Whether the last parse was the fast parser's. */
     lastParseWasFast = false;
 
+    /** Builds Chevrotain's parser (the rules, then its analysis of the grammar): until then, only the fast parser can parse. */
+    private chevrotain: (() => void) | undefined;
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.fast = new FastParser(services);
+        this.chevrotain = () => {
+            createParser(services.Grammar, this, services.parser.Lexer.definition);
+            this.finalize();
+        };
         (this as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new LinearCstNodeBuilder();
         rememberRecoveryFollows((this as unknown as { wrapper: RecoveryInternals }).wrapper);
+    }
+
+    /**
+     * Builds Chevrotain's parser now, if it is not built yet (about 0.2 s of CPU): {@link parse}
+     * builds it the first time a text needs it (a syntax error, a rule asked for), which a model
+     * without errors never does. The language server builds it once its workspace is built, so
+     * that the first typo does not wait for it; the command line's startup snapshot holds it built.
+     */
+    /** Whether Chevrotain's parser is built. */
+    get chevrotainBuilt(): boolean {
+        return this.chevrotain === undefined;
+    }
+
+    prepare(): void {
+        const build = this.chevrotain;
+        this.chevrotain = undefined;
+        build?.();
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
@@ -92,6 +116,7 @@ export class DepthLimitedParser extends LangiumParser {
             }
             self.nodeBuilder.buildRootNode(input);
         }
+        this.prepare();
         self.lexerResult = lexed;
         this.wrapper.input = lexed.tokens;
         const rule = options?.rule ? this.allRules.get(options.rule) : this.mainRule;
@@ -496,9 +521,7 @@ function roughDepth(text: string): number {
     return max;
 }
 
-/** Builds the depth-limited parser as Langium's `createLangiumParser` builds its own. */
+/** The depth-limited parser; Chevrotain's parser in it is built when first needed ({@link DepthLimitedParser.prepare}). */
 export function createDepthLimitedParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createParser(services.Grammar, new DepthLimitedParser(services), services.parser.Lexer.definition);
-    parser.finalize();
-    return parser;
+    return new DepthLimitedParser(services);
 }
