@@ -30,9 +30,13 @@ registerDiagramHandler(shared, Archwright);
 registerModelChangedNotification(shared);
 watchFilesWhenTheClientCannot(shared);
 // Files without syntax errors need no Chevrotain parser (see depth-limited-parser.ts): the first
-// diagnostics come without waiting for it, and it is built right after, before the first typo.
+// diagnostics come without waiting for it, and it is built right after, before the first typo;
+// then completion's own parser (Langium builds it on the first completion request).
 const built = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
     built.dispose();
-    setTimeout(() => (Archwright.parser.LangiumParser as DepthLimitedParser).prepare(), 0);
+    setTimeout(() => {
+        (Archwright.parser.LangiumParser as DepthLimitedParser).prepare();
+        setTimeout(() => void Archwright.parser.CompletionParser, 0);
+    }, 0);
 });
 startLanguageServer(shared);
