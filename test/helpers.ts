@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isAstNode, isReference, URI, type AstNode, type LangiumDocument } from 'langium';
 import { MemoryFileSystem } from './memory-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -107,4 +109,14 @@ function plainValue(value: unknown): unknown {
     if (isAstNode(value)) return plainTree(value);
     if (isReference(value)) return { $ref: value.$refText, $at: value.$refNode?.range, $text: value.$refNode?.text };
     return value;
+}
+
+/** The text of every `.arch` file of the repository's tests and examples and of the shared design and conformance cases. */
+export function repositoryArchTexts(): { file: string; text: string }[] {
+    const root = join(import.meta.dirname, '..');
+    return [join(root, 'test'), join(root, 'examples'), join(root, '..', 'shared')]
+        .flatMap(folder => readdirSync(folder, { recursive: true, withFileTypes: true })
+            .filter(e => e.isFile() && e.name.endsWith('.arch') && !e.parentPath.includes('node_modules'))
+            .map(e => join(e.parentPath, e.name)))
+        .map(file => ({ file, text: readFileSync(file, 'utf8') }));
 }

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createLangiumParser, EmptyFileSystem, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import { createArchwrightServices } from '../../server/src/module.js';
 import type { DepthLimitedParser } from '../../server/src/language/depth-limited-parser.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { repositoryArchTexts } from '../helpers.js';
 
 // The fast parser (server/src/language/fast-parser.ts) must build, for every text without syntax
 // errors, what Langium's parser builds: the same CST (node kinds, grammar elements, positions,
@@ -111,19 +110,10 @@ function check(text: string, label: string): boolean {
     return fast !== undefined;
 }
 
-function archFiles(folder: string): string[] {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter(e => e.isFile() && e.name.endsWith('.arch') && !e.parentPath.includes('node_modules'))
-        .map(e => join(e.parentPath, e.name));
-}
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
 describe('the fast parser', () => {
     it("builds Langium's tree for every file of the repository that parses without errors", () => {
         let fast = 0;
-        const files = [...archFiles(join(ROOT, 'test')), ...archFiles(join(ROOT, 'examples')), ...archFiles(join(ROOT, '..', 'shared'))];
-        for (const file of files) if (check(readFileSync(file, 'utf8'), file)) fast++;
+        for (const { file, text } of repositoryArchTexts()) if (check(text, file)) fast++;
         expect(fast).toBeGreaterThan(10);
     });
 

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DefaultLexer, EmptyFileSystem } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import { createArchwrightServices } from '../../server/src/module.js';
 import type { ArchwrightLexer } from '../../server/src/language/lexer.js';
 import { loadFixtures, mutate, Random } from '../fuzz/mutations.js';
+import { repositoryArchTexts } from '../helpers.js';
 
 // The lexer makes the tokens of ordinary text by hand (server/src/language/lexer.ts): they must be
 // Chevrotain's tokens, field for field, token type for token type, comments included; text it is
@@ -30,19 +29,10 @@ function check(text: string, label: string): boolean {
     return true;
 }
 
-function archFiles(folder: string): string[] {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter(e => e.isFile() && e.name.endsWith('.arch') && !e.parentPath.includes('node_modules'))
-        .map(e => join(e.parentPath, e.name));
-}
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
 describe('the lexer', () => {
     it("makes Chevrotain's tokens for every file of the repository and the M model", () => {
         let byHand = 0;
-        const files = [...archFiles(join(ROOT, 'test')), ...archFiles(join(ROOT, 'examples')), ...archFiles(join(ROOT, '..', 'shared'))];
-        for (const file of files) if (check(readFileSync(file, 'utf8'), file)) byHand++;
+        for (const { file, text } of repositoryArchTexts()) if (check(text, file)) byHand++;
         expect(byHand).toBeGreaterThan(10);
         for (const [path, text] of archwrightFiles(plan('M'))) expect(check(text, path), path).toBe(true);
     });

@@ -143,6 +143,14 @@ export class FastParser {
         return node;
     }
 
+    /** `'{' members+=Member* '}'`: each member by `member`, until the closing brace. */
+    private members(node: Node, open: GrammarAST.Keyword, close: GrammarAST.Keyword, member: () => Node): void {
+        const f = this.f;
+        this.keyword(f.LBRACE, open);
+        while (!this.is(f.RBRACE)) this.add(node, 'members', member());
+        this.keyword(f.RBRACE, close);
+    }
+
     /** A rule called without an assignment (`Declaration: Element | ...`): the node called, in this rule's CST node. */
     private wrap(node: Node): Node {
         this.builder.construct(node as unknown as Constructed);
@@ -278,11 +286,7 @@ export class FastParser {
         const node: Node = { $type: 'Architecture' };
         this.keyword(f.kw.architecture, f.Architecture_keyword);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.Architecture_title);
-        if (this.is(f.LBRACE)) {
-            this.keyword(f.LBRACE, f.Architecture_open);
-            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.Architecture_members, f.architectureMember));
-            this.keyword(f.RBRACE, f.Architecture_close);
-        }
+        if (this.is(f.LBRACE)) this.members(node, f.Architecture_open, f.Architecture_close, () => this.member(f.Architecture_members, f.architectureMember));
         return this.end(node);
     }
 
@@ -294,11 +298,7 @@ export class FastParser {
         this.keyword(parts.keywordType, parts.keyword);
         node.name = this.id(parts.name);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, parts.title);
-        if (this.is(f.LBRACE)) {
-            this.keyword(f.LBRACE, parts.open);
-            while (!this.is(f.RBRACE)) this.add(node, 'members', member(parts.members));
-            this.keyword(f.RBRACE, parts.close);
-        }
+        if (this.is(f.LBRACE)) this.members(node, parts.open, parts.close, () => member(parts.members));
         return this.end(node);
     }
 
@@ -328,13 +328,17 @@ export class FastParser {
     }
 
     private deploymentMember(feature: GrammarAST.AbstractElement): Node {
-        const f = this.f;
+        return this.memberOrNode(feature, this.f.DeploymentMember_DeploymentNode, this.f.deploymentMember);
+    }
+
+    /** A member rule of a deployment or its node: a nested node (`region`, `zone`, `node`) or a property. */
+    private memberOrNode(feature: GrammarAST.AbstractElement, nodeCall: GrammarAST.AbstractElement, properties: PropertyTable): Node {
         const token = this.peek();
-        if (token && f.nodeKind[token.tokenTypeIdx]) {
+        if (token && this.f.nodeKind[token.tokenTypeIdx]) {
             this.open(feature);
-            return this.wrap(this.deploymentNode(f.DeploymentMember_DeploymentNode));
+            return this.wrap(this.deploymentNode(nodeCall));
         }
-        return this.member(feature, f.deploymentMember);
+        return this.member(feature, properties);
     }
 
     private deploymentNode(feature: GrammarAST.AbstractElement): Node {
@@ -345,17 +349,7 @@ export class FastParser {
         node.name = this.id(f.DeploymentNode_name);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.DeploymentNode_title);
         if (this.is(f.LBRACE)) {
-            this.keyword(f.LBRACE, f.DeploymentNode_open);
-            while (!this.is(f.RBRACE)) {
-                const token = this.peek();
-                if (token && f.nodeKind[token.tokenTypeIdx]) {
-                    this.open(f.DeploymentNode_members);
-                    this.add(node, 'members', this.wrap(this.deploymentNode(f.NodeMember_DeploymentNode)));
-                } else {
-                    this.add(node, 'members', this.member(f.DeploymentNode_members, f.nodeMember));
-                }
-            }
-            this.keyword(f.RBRACE, f.DeploymentNode_close);
+            this.members(node, f.DeploymentNode_open, f.DeploymentNode_close, () => this.memberOrNode(f.DeploymentNode_members, f.NodeMember_DeploymentNode, f.nodeMember));
         }
         return this.end(node);
     }
@@ -367,23 +361,20 @@ export class FastParser {
         node.kind = this.keywordValue(f.Element_kind, f.elementKind);
         node.name = this.id(f.Element_name);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.Element_title);
-        if (this.is(f.LBRACE)) {
-            this.keyword(f.LBRACE, f.Element_open);
-            while (!this.is(f.RBRACE)) {
-                this.open(f.Element_members);
-                const token = this.peek();
-                if (token && f.elementKind[token.tokenTypeIdx]) {
-                    this.add(node, 'members', this.wrap(this.element(f.ElementMember_Element)));
-                } else {
-                    this.open(f.ElementMember_ElementProperty);
-                    const call = token && f.elementProperty[token.tokenTypeIdx];
-                    if (!call) throw BAIL;
-                    this.add(node, 'members', this.wrap(this.wrap(this.property(call))));
-                }
-            }
-            this.keyword(f.RBRACE, f.Element_close);
-        }
+        if (this.is(f.LBRACE)) this.members(node, f.Element_open, f.Element_close, () => this.elementMember());
         return this.end(node);
+    }
+
+    /** `ElementMember: Element | ElementProperty`. */
+    private elementMember(): Node {
+        const f = this.f;
+        this.open(f.Element_members);
+        const token = this.peek();
+        if (token && f.elementKind[token.tokenTypeIdx]) return this.wrap(this.element(f.ElementMember_Element));
+        this.open(f.ElementMember_ElementProperty);
+        const call = token && f.elementProperty[token.tokenTypeIdx];
+        if (!call) throw BAIL;
+        return this.wrap(this.wrap(this.property(call)));
     }
 
     private flow(): Node {
@@ -394,11 +385,7 @@ export class FastParser {
         this.keyword(f.ARROW, f.Flow_arrow);
         this.reference(node, 'target', f.Flow_target, false);
         if (this.is(f.STRING)) node.label = this.terminal(f.STRING, f.Flow_label);
-        if (this.is(f.LBRACE)) {
-            this.keyword(f.LBRACE, f.Flow_open);
-            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.Flow_members, f.flowMember));
-            this.keyword(f.RBRACE, f.Flow_close);
-        }
+        if (this.is(f.LBRACE)) this.members(node, f.Flow_open, f.Flow_close, () => this.member(f.Flow_members, f.flowMember));
         return this.end(node);
     }
 
@@ -412,27 +399,19 @@ export class FastParser {
         const token = this.peek();
         const t = token?.tokenType;
         if (t === f.LBRACE) {
-            this.keyword(f.LBRACE, f.View_landscapeOpen);
-            while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.View_landscapeMembers, f.landscapeMember));
-            this.keyword(f.RBRACE, f.View_landscapeClose);
+            this.members(node, f.View_landscapeOpen, f.View_landscapeClose, () => this.member(f.View_landscapeMembers, f.landscapeMember));
         } else if (t === f.kw.sequence) {
             this.leaf(token!, f.View_form.sequence);
             node.form = token!.image;
-            this.keyword(f.LBRACE, f.View_sequenceOpen);
-            while (!this.is(f.RBRACE)) this.add(node, 'members', this.sequenceMember());
-            this.keyword(f.RBRACE, f.View_sequenceClose);
+            this.members(node, f.View_sequenceOpen, f.View_sequenceClose, () => this.sequenceMember());
         } else {
             const form = token && f.viewForms[token.tokenTypeIdx];
             if (!form) throw BAIL;
             this.leaf(token, form.keyword);
             node.form = token.image;
             if (form.subject) this.reference(node, 'subject', form.subject, false);
-            if (this.is(f.LBRACE)) {
-                // The fragment `ViewBlock`: no node of its own.
-                this.keyword(f.LBRACE, f.ViewBlock_open);
-                while (!this.is(f.RBRACE)) this.add(node, 'members', this.member(f.ViewBlock_members, f.viewMember));
-                this.keyword(f.RBRACE, f.ViewBlock_close);
-            }
+            // The fragment `ViewBlock`: no node of its own.
+            if (this.is(f.LBRACE)) this.members(node, f.ViewBlock_open, f.ViewBlock_close, () => this.member(f.ViewBlock_members, f.viewMember));
         }
         return this.end(node);
     }

@@ -78,6 +78,9 @@ export class ArchwrightLexer extends DefaultLexer {
             const column = i - lineStart + 1;
             let end: number;
             let type: TokenType;
+            // Comments go to the hidden group; text blocks and block comments may span lines.
+            let into = tokens;
+            let spansLines = false;
             if (isIdStart(c)) {
                 end = i + 1;
                 while (end < length && isIdPart(text.charCodeAt(end))) end++;
@@ -85,12 +88,9 @@ export class ArchwrightLexer extends DefaultLexer {
                     end += 2;
                     while (end < length && isIdPart(text.charCodeAt(end))) end++;
                 }
-                const image = text.substring(i, end);
-                tokens.push(token(image, i, line, column, this.words.get(image) ?? t.ID));
-                i = end;
-                continue;
-            }
-            if (c >= 48 && c <= 57) {
+                // A keyword wins over an id of its length; a longer id wins over the keyword.
+                type = this.words.get(text.substring(i, end)) ?? t.ID;
+            } else if (c >= 48 && c <= 57) {
                 let digits = i + 1;
                 while (isDigit(text.charCodeAt(digits))) digits++;
                 const next = text.charCodeAt(digits);
@@ -114,24 +114,13 @@ export class ArchwrightLexer extends DefaultLexer {
                     end = digits;
                     type = t.INT;
                 }
-                tokens.push(token(text.substring(i, end), i, line, column, type));
-                i = end;
-                continue;
-            }
-            if (c === 34) {
-                if (text.charCodeAt(i + 1) === 34 && text.charCodeAt(i + 2) === 34) {
-                    const close = text.indexOf('"""', i + 3);
-                    if (close < 0) return undefined;
-                    end = close + 3;
-                    const block = multiLine(text, i, end, line, column, t.TEXT_BLOCK);
-                    tokens.push(block.token);
-                    if (block.lines > 0) {
-                        line += block.lines;
-                        lineStart = block.lineStart;
-                    }
-                    i = end;
-                    continue;
-                }
+            } else if (c === 34 && text.charCodeAt(i + 1) === 34 && text.charCodeAt(i + 2) === 34) {
+                const close = text.indexOf('"""', i + 3);
+                if (close < 0) return undefined;
+                end = close + 3;
+                type = t.TEXT_BLOCK;
+                spansLines = true;
+            } else if (c === 34) {
                 end = i + 1;
                 for (;;) {
                     if (end >= length) return undefined;
@@ -148,53 +137,49 @@ export class ArchwrightLexer extends DefaultLexer {
                     end++;
                 }
                 end++;
-                tokens.push(token(text.substring(i, end), i, line, column, t.STRING));
-                i = end;
-                continue;
-            }
-            if (c === 47) {
-                const second = text.charCodeAt(i + 1);
-                if (second === 42) {
-                    const close = text.indexOf('*/', i + 2);
-                    if (close < 0) return undefined;
-                    end = close + 2;
-                    const comment = multiLine(text, i, end, line, column, t.ML_COMMENT);
-                    hidden.push(comment.token);
-                    if (comment.lines > 0) {
-                        line += comment.lines;
-                        lineStart = comment.lineStart;
-                    }
-                    i = end;
-                    continue;
+                type = t.STRING;
+            } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+                const close = text.indexOf('*/', i + 2);
+                if (close < 0) return undefined;
+                end = close + 2;
+                type = t.ML_COMMENT;
+                into = hidden;
+                spansLines = true;
+            } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+                end = i + 2;
+                while (end < length) {
+                    const s = text.charCodeAt(end);
+                    if (s === 10 || s === 13) break;
+                    end++;
                 }
-                if (second === 47) {
-                    end = i + 2;
-                    while (end < length) {
-                        const s = text.charCodeAt(end);
-                        if (s === 10 || s === 13) break;
-                        end++;
-                    }
-                    hidden.push(token(text.substring(i, end), i, line, column, t.SL_COMMENT));
-                    i = end;
-                    continue;
+                type = t.SL_COMMENT;
+                into = hidden;
+            } else {
+                switch (c) {
+                    case 123: type = t.LBRACE; break;
+                    case 125: type = t.RBRACE; break;
+                    case 44: type = t.COMMA; break;
+                    case 46: type = t.DOT; break;
+                    case 42: type = t.STAR; break;
+                    case 45:
+                        if (text.charCodeAt(i + 1) !== 62) return undefined;
+                        type = t.ARROW;
+                        break;
+                    default:
+                        return undefined;
                 }
-                return undefined;
+                end = c === 45 ? i + 2 : i + 1;
             }
-            switch (c) {
-                case 123: type = t.LBRACE; break;
-                case 125: type = t.RBRACE; break;
-                case 44: type = t.COMMA; break;
-                case 46: type = t.DOT; break;
-                case 42: type = t.STAR; break;
-                case 45:
-                    if (text.charCodeAt(i + 1) !== 62) return undefined;
-                    type = t.ARROW;
-                    break;
-                default:
-                    return undefined;
+            if (spansLines) {
+                const block = multiLine(text, i, end, line, column, type);
+                into.push(block.token);
+                if (block.lines > 0) {
+                    line += block.lines;
+                    lineStart = block.lineStart;
+                }
+            } else {
+                into.push(token(text.substring(i, end), i, line, column, type));
             }
-            end = c === 45 ? i + 2 : i + 1;
-            tokens.push(token(text.substring(i, end), i, line, column, type));
             i = end;
         }
         return { tokens, hidden };
