@@ -81,6 +81,8 @@ export class ArchwrightLexer extends DefaultLexer {
             // Comments go to the hidden group; text blocks and block comments may span lines.
             let into = tokens;
             let spansLines = false;
+            // An id's text, cut once.
+            let image: string | undefined;
             if (isIdStart(c)) {
                 end = i + 1;
                 while (end < length && isIdPart(text.charCodeAt(end))) end++;
@@ -89,7 +91,8 @@ export class ArchwrightLexer extends DefaultLexer {
                     while (end < length && isIdPart(text.charCodeAt(end))) end++;
                 }
                 // A keyword wins over an id of its length; a longer id wins over the keyword.
-                type = this.words.get(text.substring(i, end)) ?? t.ID;
+                image = text.substring(i, end);
+                type = this.words.get(image) ?? t.ID;
             } else if (c >= 48 && c <= 57) {
                 let digits = i + 1;
                 while (isDigit(text.charCodeAt(digits))) digits++;
@@ -178,7 +181,7 @@ export class ArchwrightLexer extends DefaultLexer {
                     lineStart = block.lineStart;
                 }
             } else {
-                into.push(token(text.substring(i, end), i, line, column, type));
+                into.push(token(image ?? text.substring(i, end), i, line, column, type));
             }
             i = end;
         }
