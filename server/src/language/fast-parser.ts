@@ -129,7 +129,7 @@ export class FastParser {
 
     /** Ends a rule that makes an AST node: its CST node, then its properties' defaults. */
     private end(node: Node): Node {
-        this.builder.construct(node as unknown as Constructed);
+        this.wrap(node);
         let defaults = this.defaults.get(node.$type);
         if (!defaults) {
             defaults = Object.values(this.reflection.getTypeMetaData(node.$type).properties)
@@ -149,6 +149,15 @@ export class FastParser {
         this.keyword(f.LBRACE, open);
         while (!this.is(f.RBRACE)) this.add(node, 'members', member());
         this.keyword(f.RBRACE, close);
+    }
+
+    /** `item (',' item)*`: the first item, then one after each comma. */
+    private list(comma: GrammarAST.Keyword, item: (first: boolean) => void): void {
+        item(true);
+        while (this.is(this.f.COMMA)) {
+            this.keyword(this.f.COMMA, comma);
+            item(false);
+        }
     }
 
     /** A rule called without an assignment (`Declaration: Element | ...`): the node called, in this rule's CST node. */
@@ -186,7 +195,7 @@ export class FastParser {
         const token = this.peek();
         let text: string;
         if (token?.tokenType === f.ID) {
-            text = String(this.converter.convert(token.image, this.leaf(token, f.Id_ID)));
+            text = String(this.terminal(f.ID, f.Id_ID));
         } else {
             const keyword = token && f.keywordRule[token.tokenTypeIdx];
             if (!keyword) throw BAIL;
@@ -214,11 +223,7 @@ export class FastParser {
     private textValue(feature: GrammarAST.AbstractElement): string {
         const f = this.f;
         const cst = this.open(feature);
-        const token = this.peek();
-        let text: string;
-        if (token?.tokenType === f.STRING) text = String(this.converter.convert(token.image, this.leaf(token, f.Text_STRING)));
-        else if (token?.tokenType === f.TEXT_BLOCK) text = String(this.converter.convert(token.image, this.leaf(token, f.Text_TEXT_BLOCK)));
-        else throw BAIL;
+        const text = String(this.is(f.TEXT_BLOCK) ? this.terminal(f.TEXT_BLOCK, f.Text_TEXT_BLOCK) : this.terminal(f.STRING, f.Text_STRING));
         return this.endValue(text, cst);
     }
 
@@ -226,8 +231,7 @@ export class FastParser {
     private name(feature: GrammarAST.AbstractElement): string {
         const f = this.f;
         const cst = this.open(feature);
-        const token = this.peek();
-        const text = token?.tokenType === f.STRING ? String(this.converter.convert(token.image, this.leaf(token, f.Name_STRING))) : String(this.id(f.Name_Id));
+        const text = this.is(f.STRING) ? String(this.terminal(f.STRING, f.Name_STRING)) : String(this.id(f.Name_Id));
         return this.endValue(text, cst);
     }
 
@@ -266,39 +270,27 @@ export class FastParser {
         const token = this.tokens[this.pos];
         const after = this.tokens[this.pos + 1]?.tokenType;
         const flow = after === f.DOT || after === f.ARROW;
-        const t = token.tokenType;
+        const titled = !flow && f.titledDeclarations[token.tokenTypeIdx];
         let node: Node;
-        if (!flow && t === f.kw.architecture) node = this.architecture();
-        else if (!flow && t === f.kw.requirement) node = this.titled('Requirement', f.Declaration_Requirement, f.requirement, m => this.requirementMember(m));
-        else if (!flow && t === f.kw.constraint) node = this.titled('Constraint', f.Declaration_Constraint, f.constraint, m => this.constraintMember(m));
-        else if (!flow && t === f.kw.data) node = this.titled('DataAsset', f.Declaration_DataAsset, f.dataAsset, m => this.dataMember(m));
-        else if (!flow && t === f.kw.deployment) node = this.titled('Deployment', f.Declaration_Deployment, f.deployment, m => this.deploymentMember(m));
-        else if (!flow && t === f.kw.decision) node = this.titled('Decision', f.Declaration_Decision, f.decision, m => this.decisionMember(m));
-        else if (!flow && t === f.kw.view) node = this.view();
+        if (titled) node = this.titled(titled);
+        else if (!flow && token.tokenType === f.kw.view) node = this.view();
         else if (!flow && f.elementKind[token.tokenTypeIdx]) node = this.element(f.Declaration_Element);
         else node = this.flow();
         return this.wrap(node);
     }
 
-    private architecture(): Node {
+    /**
+     * `'keyword' name=Id? title=STRING? ('{' members+=Member* '}')?`: the architecture (without a
+     * name), requirements, constraints, data, deployments, decisions.
+     */
+    private titled(parts: TitledFeatures): Node {
         const f = this.f;
-        this.open(f.Declaration_Architecture);
-        const node: Node = { $type: 'Architecture' };
-        this.keyword(f.kw.architecture, f.Architecture_keyword);
-        if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.Architecture_title);
-        if (this.is(f.LBRACE)) this.members(node, f.Architecture_open, f.Architecture_close, () => this.member(f.Architecture_members, f.architectureMember));
-        return this.end(node);
-    }
-
-    /** `'keyword' name=Id title=STRING? ('{' members+=Member* '}')?`: requirements, constraints, data, deployments, decisions. */
-    private titled(type: string, feature: GrammarAST.AbstractElement, parts: TitledFeatures, member: (feature: GrammarAST.AbstractElement) => Node): Node {
-        const f = this.f;
-        this.open(feature);
-        const node: Node = { $type: type };
+        this.open(parts.call);
+        const node: Node = { $type: parts.type };
         this.keyword(parts.keywordType, parts.keyword);
-        node.name = this.id(parts.name);
+        if (parts.name) node.name = this.id(parts.name);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, parts.title);
-        if (this.is(f.LBRACE)) this.members(node, parts.open, parts.close, () => member(parts.members));
+        if (this.is(f.LBRACE)) this.members(node, parts.open, parts.close, () => this.memberOrNode(parts.members, parts.properties, parts.node));
         return this.end(node);
     }
 
@@ -311,30 +303,10 @@ export class FastParser {
         return this.wrap(this.property(call));
     }
 
-    private requirementMember(feature: GrammarAST.AbstractElement): Node {
-        return this.member(feature, this.f.requirementMember);
-    }
-
-    private constraintMember(feature: GrammarAST.AbstractElement): Node {
-        return this.member(feature, this.f.constraintMember);
-    }
-
-    private dataMember(feature: GrammarAST.AbstractElement): Node {
-        return this.member(feature, this.f.dataMember);
-    }
-
-    private decisionMember(feature: GrammarAST.AbstractElement): Node {
-        return this.member(feature, this.f.decisionMember);
-    }
-
-    private deploymentMember(feature: GrammarAST.AbstractElement): Node {
-        return this.memberOrNode(feature, this.f.DeploymentMember_DeploymentNode, this.f.deploymentMember);
-    }
-
-    /** A member rule of a deployment or its node: a nested node (`region`, `zone`, `node`) or a property. */
-    private memberOrNode(feature: GrammarAST.AbstractElement, nodeCall: GrammarAST.AbstractElement, properties: PropertyTable): Node {
+    /** A member rule that may also call a deployment node (`region`, `zone`, `node`): that node, or a property. */
+    private memberOrNode(feature: GrammarAST.AbstractElement, properties: PropertyTable, nodeCall: GrammarAST.AbstractElement | undefined): Node {
         const token = this.peek();
-        if (token && this.f.nodeKind[token.tokenTypeIdx]) {
+        if (nodeCall && token && this.f.nodeKind[token.tokenTypeIdx]) {
             this.open(feature);
             return this.wrap(this.deploymentNode(nodeCall));
         }
@@ -349,7 +321,7 @@ export class FastParser {
         node.name = this.id(f.DeploymentNode_name);
         if (this.is(f.STRING)) node.title = this.terminal(f.STRING, f.DeploymentNode_title);
         if (this.is(f.LBRACE)) {
-            this.members(node, f.DeploymentNode_open, f.DeploymentNode_close, () => this.memberOrNode(f.DeploymentNode_members, f.NodeMember_DeploymentNode, f.nodeMember));
+            this.members(node, f.DeploymentNode_open, f.DeploymentNode_close, () => this.memberOrNode(f.DeploymentNode_members, f.nodeMember, f.NodeMember_DeploymentNode));
         }
         return this.end(node);
     }
@@ -459,14 +431,9 @@ export class FastParser {
             case 'keywordChoice':
                 node.value = this.keywordChoice(p.keywords!);
                 break;
-            case 'references': {
-                this.reference(node, 'refs', p.first!, true);
-                while (this.is(f.COMMA)) {
-                    this.keyword(f.COMMA, p.comma!);
-                    this.reference(node, 'refs', p.next!, true);
-                }
+            case 'references':
+                this.list(p.comma!, first => this.reference(node, 'refs', first ? p.first! : p.next!, true));
                 break;
-            }
             case 'flag':
                 break;
             case 'link':
@@ -498,11 +465,7 @@ export class FastParser {
                 else node.percent = this.terminal(f.PERCENT, x.percent);
                 return;
             case 'TagsProperty':
-                this.push(node, 'values', this.terminal(f.STRING, x.first));
-                while (this.is(f.COMMA)) {
-                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
-                    this.push(node, 'values', this.terminal(f.STRING, x.next));
-                }
+                this.list(x.comma as GrammarAST.Keyword, first => this.push(node, 'values', this.terminal(f.STRING, first ? x.first : x.next)));
                 return;
             case 'ScalingProperty': {
                 const mode = this.keywordChoice(p.keywords!);
@@ -536,11 +499,7 @@ export class FastParser {
                 return;
             }
             case 'RunsProperty':
-                this.push(node, 'instances', this.instance(x.first));
-                while (this.is(f.COMMA)) {
-                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
-                    this.push(node, 'instances', this.instance(x.next));
-                }
+                this.list(x.comma as GrammarAST.Keyword, first => this.add(node, 'instances', this.instance(first ? x.first : x.next)));
                 return;
             case 'IncludeProperty':
                 if (this.is(f.STAR)) {
@@ -548,11 +507,7 @@ export class FastParser {
                     node.all = true;
                     return;
                 }
-                this.reference(node, 'refs', x.first as GrammarAST.CrossReference, true);
-                while (this.is(f.COMMA)) {
-                    this.keyword(f.COMMA, x.comma as GrammarAST.Keyword);
-                    this.reference(node, 'refs', x.next as GrammarAST.CrossReference, true);
-                }
+                this.list(x.comma as GrammarAST.Keyword, first => this.reference(node, 'refs', (first ? x.first : x.next) as GrammarAST.CrossReference, true));
                 return;
             default:
                 throw BAIL;
@@ -566,9 +521,7 @@ export class FastParser {
         const node: Node = { $type: 'Instance' };
         this.reference(node, 'element', f.Instance_element, false);
         if (this.is(f.ID)) node.count = this.terminal(f.ID, f.Instance_count);
-        this.end(node);
-        (node.$cstNode as { astNode: unknown }).astNode = node;
-        return node;
+        return this.end(node);
     }
 }
 
@@ -612,14 +565,22 @@ interface PropertyRule {
     extra?: Record<string, GrammarAST.AbstractElement>;
 }
 
+/** A declaration that starts with its keyword (see {@link FastParser.titled}) and the elements it needs. */
 interface TitledFeatures {
+    type: string;
+    /** The rule call in `Declaration`. */
+    call: GrammarAST.AbstractElement;
     keywordType: TokenType;
     keyword: GrammarAST.Keyword;
-    name: GrammarAST.AbstractElement;
+    /** None for the architecture. */
+    name?: GrammarAST.AbstractElement;
     title: GrammarAST.AbstractElement;
     open: GrammarAST.Keyword;
     members: GrammarAST.AbstractElement;
     close: GrammarAST.Keyword;
+    properties: PropertyTable;
+    /** A deployment's: the member rule's call of `DeploymentNode`. */
+    node?: GrammarAST.AbstractElement;
 }
 
 /**
@@ -642,14 +603,10 @@ class Features {
     readonly kw: Record<string, TokenType>;
 
     readonly Model_declarations: GrammarAST.AbstractElement;
-    readonly Declaration_Architecture: GrammarAST.AbstractElement;
-    readonly Declaration_Requirement: GrammarAST.AbstractElement;
-    readonly Declaration_Constraint: GrammarAST.AbstractElement;
-    readonly Declaration_DataAsset: GrammarAST.AbstractElement;
+    /** The declarations that {@link FastParser.titled} reads, by the token type of their keyword. */
+    readonly titledDeclarations: Array<TitledFeatures | undefined> = [];
     readonly Declaration_Element: GrammarAST.AbstractElement;
     readonly Declaration_Flow: GrammarAST.AbstractElement;
-    readonly Declaration_Deployment: GrammarAST.AbstractElement;
-    readonly Declaration_Decision: GrammarAST.AbstractElement;
     readonly Declaration_View: GrammarAST.AbstractElement;
 
     readonly Id_ID: GrammarAST.AbstractElement;
@@ -662,25 +619,6 @@ class Features {
     readonly Text_TEXT_BLOCK: GrammarAST.AbstractElement;
     readonly Name_Id: GrammarAST.AbstractElement;
     readonly Name_STRING: GrammarAST.AbstractElement;
-
-    readonly Architecture_keyword: GrammarAST.Keyword;
-    readonly Architecture_title: GrammarAST.AbstractElement;
-    readonly Architecture_open: GrammarAST.Keyword;
-    readonly Architecture_members: GrammarAST.AbstractElement;
-    readonly Architecture_close: GrammarAST.Keyword;
-    readonly architectureMember: PropertyTable;
-
-    readonly requirement: TitledFeatures;
-    readonly constraint: TitledFeatures;
-    readonly dataAsset: TitledFeatures;
-    readonly deployment: TitledFeatures;
-    readonly decision: TitledFeatures;
-    readonly requirementMember: PropertyTable;
-    readonly constraintMember: PropertyTable;
-    readonly dataMember: PropertyTable;
-    readonly decisionMember: PropertyTable;
-    readonly deploymentMember: PropertyTable;
-    readonly DeploymentMember_DeploymentNode: GrammarAST.AbstractElement;
 
     readonly nodeKind: KeywordTable;
     readonly DeploymentNode_name: GrammarAST.AbstractElement;
@@ -743,11 +681,7 @@ class Features {
     constructor(grammar: GrammarAST.Grammar, tokenTypes: Record<string, TokenType>) {
         this.tokenTypes = tokenTypes;
         for (const rule of grammar.rules) if (GrammarAST.isParserRule(rule)) this.rules.set(rule.name, rule);
-        const token = (name: string) => {
-            const type = tokenTypes[name];
-            if (!type) throw new Error(`The grammar has no token '${name}'`);
-            return type;
-        };
+        const token = (name: string) => this.tokenType(name);
         this.ID = token('ID');
         this.STRING = token('STRING');
         this.TEXT_BLOCK = token('TEXT_BLOCK');
@@ -760,18 +694,13 @@ class Features {
         this.STAR = token('*');
         this.LBRACE = token('{');
         this.RBRACE = token('}');
-        this.kw = new Proxy({} as Record<string, TokenType>, { get: (_, name: string) => token(name) });
-        const kw = this.kw;
+        // Read by name while parsing: a plain record (checked here for the names the parser reads).
+        this.kw = tokenTypes;
+        for (const name of ['view', 'sequence', 'min', 'max', 'retain', 'by']) token(name);
 
         this.Model_declarations = this.call('Model', 'Declaration');
-        this.Declaration_Architecture = this.call('Declaration', 'Architecture');
-        this.Declaration_Requirement = this.call('Declaration', 'Requirement');
-        this.Declaration_Constraint = this.call('Declaration', 'Constraint');
-        this.Declaration_DataAsset = this.call('Declaration', 'DataAsset');
         this.Declaration_Element = this.call('Declaration', 'Element');
         this.Declaration_Flow = this.call('Declaration', 'Flow');
-        this.Declaration_Deployment = this.call('Declaration', 'Deployment');
-        this.Declaration_Decision = this.call('Declaration', 'Decision');
         this.Declaration_View = this.call('Declaration', 'View');
 
         this.Id_ID = this.call('Id', 'ID');
@@ -785,24 +714,12 @@ class Features {
         this.Name_Id = this.call('Name', 'Id');
         this.Name_STRING = this.call('Name', 'STRING');
 
-        this.Architecture_keyword = this.keyword('Architecture', 'architecture');
-        this.Architecture_title = this.call('Architecture', 'STRING');
-        this.Architecture_open = this.keyword('Architecture', '{');
-        this.Architecture_members = this.call('Architecture', 'ArchitectureMember');
-        this.Architecture_close = this.keyword('Architecture', '}');
-        this.architectureMember = this.propertyTable('ArchitectureMember');
-
-        this.requirement = this.titled('Requirement', 'requirement', 'RequirementMember');
-        this.constraint = this.titled('Constraint', 'constraint', 'ConstraintMember');
-        this.dataAsset = this.titled('DataAsset', 'data', 'DataMember');
-        this.deployment = this.titled('Deployment', 'deployment', 'DeploymentMember');
-        this.decision = this.titled('Decision', 'decision', 'DecisionMember');
-        this.requirementMember = this.propertyTable('RequirementMember');
-        this.constraintMember = this.propertyTable('ConstraintMember');
-        this.dataMember = this.propertyTable('DataMember');
-        this.decisionMember = this.propertyTable('DecisionMember');
-        this.deploymentMember = this.propertyTable('DeploymentMember', ['DeploymentNode']);
-        this.DeploymentMember_DeploymentNode = this.call('DeploymentMember', 'DeploymentNode');
+        this.titled('Architecture', 'architecture', 'ArchitectureMember', false);
+        this.titled('Requirement', 'requirement', 'RequirementMember');
+        this.titled('Constraint', 'constraint', 'ConstraintMember');
+        this.titled('DataAsset', 'data', 'DataMember');
+        this.titled('Deployment', 'deployment', 'DeploymentMember');
+        this.titled('Decision', 'decision', 'DecisionMember');
 
         this.nodeKind = this.keywordTable('DeploymentNode', ['region', 'zone', 'node']);
         this.DeploymentNode_name = this.call('DeploymentNode', 'Id');
@@ -847,8 +764,8 @@ class Features {
         const forms = ['of', 'deployment', 'dataflow', 'requirements', 'sequence'];
         this.View_form = Object.fromEntries(forms.map(form => [form, this.keyword('View', form)]));
         this.viewForms = [];
-        forms.slice(0, 3).forEach((form, i) => this.viewForms[kw[form].tokenTypeIdx!] = { keyword: this.View_form[form], subject: this.crossReference('View', i) });
-        this.viewForms[kw.requirements.tokenTypeIdx!] = { keyword: this.View_form.requirements };
+        forms.slice(0, 3).forEach((form, i) => this.viewForms[token(form).tokenTypeIdx!] = { keyword: this.View_form[form], subject: this.crossReference('View', i) });
+        this.viewForms[token('requirements').tokenTypeIdx!] = { keyword: this.View_form.requirements };
         this.ViewBlock_open = this.keyword('ViewBlock', '{');
         this.ViewBlock_members = this.call('ViewBlock', 'ViewMember');
         this.ViewBlock_close = this.keyword('ViewBlock', '}');
@@ -860,6 +777,12 @@ class Features {
         this.SequenceStep_arrow = this.keyword('SequenceStep', '->');
         this.SequenceStep_target = this.crossReference('SequenceStep', 1);
         this.SequenceStep_label = this.call('SequenceStep', 'STRING');
+    }
+
+    private tokenType(name: string): TokenType {
+        const type = this.tokenTypes[name];
+        if (!type) throw new Error(`The grammar has no token '${name}'`);
+        return type;
     }
 
     private rule(name: string): GrammarAST.ParserRule {
@@ -903,10 +826,15 @@ class Features {
         return table;
     }
 
-    private titled(rule: string, keyword: string, member: string): TitledFeatures {
-        return {
-            keywordType: this.kw[keyword], keyword: this.keyword(rule, keyword), name: this.call(rule, 'Id'), title: this.call(rule, 'STRING'),
-            open: this.keyword(rule, '{'), members: this.call(rule, member), close: this.keyword(rule, '}')
+    /** Adds a declaration that starts with its keyword to {@link titledDeclarations}; a deployment's members may be nodes. */
+    private titled(rule: string, keyword: string, member: string, named = true): void {
+        const node = this.elements(member).some(e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === 'DeploymentNode') ? this.call(member, 'DeploymentNode') : undefined;
+        const keywordType = this.tokenType(keyword);
+        this.titledDeclarations[keywordType.tokenTypeIdx!] = {
+            type: rule, call: this.call('Declaration', rule), keywordType, keyword: this.keyword(rule, keyword),
+            name: named ? this.call(rule, 'Id') : undefined, title: this.call(rule, 'STRING'),
+            open: this.keyword(rule, '{'), members: this.call(rule, member), close: this.keyword(rule, '}'),
+            properties: this.propertyTable(member, node ? ['DeploymentNode'] : []), node
         };
     }
 
@@ -939,12 +867,14 @@ class Features {
 
     /** A property rule's description, and the token types it may start with. */
     private property(name: string): { rule: PropertyRule; starts: number[] } {
-        const known = this.properties.get(name);
-        const rule = known ?? this.describe(name);
-        this.properties.set(name, rule);
+        let rule = this.properties.get(name);
+        if (!rule) {
+            rule = this.describe(name);
+            this.properties.set(name, rule);
+        }
         const starts = name === 'LinkProperty'
-            ? LINK_KINDS.map(k => this.kw[k].tokenTypeIdx!)
-            : [this.kw[rule.keyword.value].tokenTypeIdx!];
+            ? LINK_KINDS.map(k => this.tokenType(k).tokenTypeIdx!)
+            : [this.tokenType(rule.keyword.value).tokenTypeIdx!];
         return { rule, starts };
     }
 
@@ -956,7 +886,6 @@ class Features {
         const shape = SHAPES[name];
         if (!shape) throw new Error(`The fast parser does not know the rule ${name}`);
         const rest = elements.filter(e => e !== first);
-        const calls = (target: string) => rest.filter(e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === target);
         switch (shape) {
             case 'string': return { ...base, shape, value: this.call(name, 'STRING') };
             case 'text': return { ...base, shape, value: this.call(name, 'Text') };
@@ -1001,7 +930,7 @@ class Features {
                 extra.maxValue = this.call(name, 'INT', 1);
                 break;
             case 'MonitoringProperty':
-                extra.signal = calls('Signal')[0];
+                extra.signal = this.call(name, 'Signal');
                 keywords = this.keywordTable('Signal');
                 break;
             case 'BackupProperty':
