@@ -8,6 +8,7 @@ import { ModelFolders } from './language/model-folders.js';
 import { ArchwrightAstNodeDescriptionProvider, ArchwrightScopeComputation } from './language/scope-computation.js';
 import { ArchwrightScopeProvider } from './language/scope-provider.js';
 import { ArchwrightValidator } from './language/validator.js';
+import { ArchwrightValidationRegistry } from './language/validation-registry.js';
 import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
@@ -104,6 +105,7 @@ export const ArchwrightModule: Module<ArchwrightServices, PartialLangiumServices
     },
     validation: {
         DocumentValidator: services => new ArchwrightDocumentValidator(services),
+        ValidationRegistry: services => new ArchwrightValidationRegistry(services),
         ArchwrightValidator: services => new ArchwrightValidator(services)
     }
 };
