@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type AstNodeLocator,
     type CstNode, type DocumentSegment, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -33,12 +33,12 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
             let kept = this.byDeclaration.get(declaration);
             // Paths are read from the root down: a declaration at another place has other paths.
             if (!kept || kept.index !== declaration.$containerIndex || kept.document !== document) {
-                kept = { index: declaration.$containerIndex, document, exports: [], signature: [] };
+                kept = { index: declaration.$containerIndex, document, exports: [], signature: '' };
                 await this.collectUnder(declaration, document, kept, cancelToken);
                 this.byDeclaration.set(declaration, kept);
             }
             for (let i = 0; i < kept.exports.length; i++) exports.push(kept.exports[i]);
-            for (let i = 0; i < kept.signature.length; i++) signature.push(kept.signature[i]);
+            if (kept.signature) signature.push(kept.signature);
         }
         this.signatures.set(document, signature.join('\n'));
         return exports;
@@ -46,23 +46,26 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
 
     /** The exports of a top-level declaration and what they add to the export signature. */
     private async collectUnder(declaration: AstNode, document: LangiumDocument, into: DeclarationExports, cancelToken?: CancellationToken): Promise<void> {
+        const signature: string[] = [];
         await walkAst(declaration, node => {
             const name = this.nameProvider.getName(node);
             if (!name) return;
             const kind = (node as AstNode & { kind?: unknown }).kind;
             const description = this.descriptions.createDescription(node, name, document);
             into.exports.push(description);
-            into.signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
+            signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
             if (isElement(node) && isElement(node.$container)) {
                 const path = qualifiedName(node);
                 const byPath = this.descriptions.createDescription(node, path, document);
                 into.exports.push(byPath);
-                into.signature.push(`${path} ${node.$type} ${node.kind}`);
+                signature.push(`${path} ${node.$type} ${node.kind}`);
                 this.exported.set(node, [description, byPath]);
             } else {
                 this.exported.set(node, description);
             }
         }, cancelToken);
+        // One flat string per declaration: kept as the parts' joins, each would stay a chain of pieces in V8.
+        into.signature = signature.join('\n');
     }
 
     /**
@@ -91,7 +94,8 @@ interface DeclarationExports {
     index: number | undefined;
     document: LangiumDocument;
     exports: AstNodeDescription[];
-    signature: string[];
+    /** What the exports add to the export signature, one line each. */
+    signature: string;
 }
 
 /**
@@ -103,9 +107,18 @@ interface DeclarationExports {
 class MovingNodeDescription implements AstNodeDescription {
     /** The CST node of the name, found once: it moves, but a node keeps its CST as long as it lives. */
     private nameNode?: CstNode;
+    private nodePath?: string;
 
-    constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI, readonly path: string,
-        private readonly names: NameProvider) {}
+    constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI,
+        private readonly locator: AstNodeLocator, private readonly names: NameProvider) {}
+
+    /**
+     * The node's path, made when first asked: most descriptions never are (Langium asks when it
+     * indexes a reference to the node, or when a name is declared twice), and a path is a new string.
+     */
+    get path(): string {
+        return this.nodePath ??= this.locator.getAstNodePath(this.node);
+    }
 
     get nameSegment(): DocumentSegment | undefined {
         return CstUtils.toDocumentSegment(this.nameNode ??= this.names.getNameNode(this.node) ?? this.node.$cstNode);
@@ -119,10 +132,9 @@ class MovingNodeDescription implements AstNodeDescription {
 /** Descriptions of exported nodes as {@link MovingNodeDescription}s. */
 export class ArchwrightAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
-        const path = this.astNodeLocator.getAstNodePath(node);
         const named = name ?? this.nameProvider.getName(node);
-        if (!named) throw new Error(`Node at path ${path} has no name.`);
-        return new MovingNodeDescription(node, named, node.$type, (document ?? AstUtils.getDocument(node)).uri, path, this.nameProvider);
+        if (!named) throw new Error(`Node at path ${this.astNodeLocator.getAstNodePath(node)} has no name.`);
+        return new MovingNodeDescription(node, named, node.$type, (document ?? AstUtils.getDocument(node)).uri, this.astNodeLocator, this.nameProvider);
     }
 }
 
