@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isAstNode, isReference, URI, type AstNode, type LangiumDocument } from 'langium';
 import { MemoryFileSystem } from './memory-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createArchwrightServices, type ArchwrightServices, type ArchwrightSharedServices } from '../server/src/module.js';
+import { createArchwrightServices, type ArchwrightServices, type ArchwrightSharedServices, type ServicesOptions } from '../server/src/module.js';
 import type { BuiltModel } from '../server/src/model/model-provider.js';
 
 export interface Workspace {
@@ -29,10 +29,10 @@ export const WORKSPACE_ROOT = 'file:///workspace/';
  * Loads in-memory files as one model (as if they were the files of one workspace folder) and
  * builds them with validation, exactly as the language server would.
  */
-export async function loadWorkspace(files: Record<string, string> | string): Promise<Workspace> {
+export async function loadWorkspace(files: Record<string, string> | string, options?: ServicesOptions): Promise<Workspace> {
     const byName = typeof files === 'string' ? { 'model.arch': files } : files;
     const fileSystem = new MemoryFileSystem();
-    const { shared, Archwright } = createArchwrightServices({ fileSystemProvider: () => fileSystem });
+    const { shared, Archwright } = createArchwrightServices({ fileSystemProvider: () => fileSystem }, options);
     const documents: LangiumDocument[] = [];
     for (const [name, text] of Object.entries(byName)) {
         fileSystem.files.set(URI.parse(WORKSPACE_ROOT + name).toString(), text);

@@ -128,11 +128,13 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
 
 export interface ServicesOptions {
     /**
-     * False for a build that is checked once and never edited or asked where something is used
-     * (the command line): Langium's index of references is then left empty, which spares a walk
-     * over every reference of the model.
+     * True for a build that is checked once and never edited or asked where something is used
+     * (the command line). Langium's index of references is then left empty, which spares a walk
+     * over every reference of the model, and nothing is kept for the next edit: not the model's
+     * pieces per declaration, the checks' answers per declaration, or the exports per declaration
+     * with the export signature (each a map entry or more per declaration, made for nothing).
      */
-    referenceIndex?: boolean;
+    once?: boolean;
 }
 
 /** Creates the shared and language services, for the language server, the command line and tests. */
@@ -142,11 +144,14 @@ export function createArchwrightServices(context: DefaultSharedModuleContext, op
         workspace: { FileSystemProvider: services => new TextFileSystemProvider(context.fileSystemProvider(services)) }
     };
     const shared = inject(createDefaultSharedModule(context), ArchwrightGeneratedSharedModule, ArchwrightSharedModule, files);
-    // Without an index of references: nothing to find references, rename or relink by.
-    const noReferenceIndex: Module<ArchwrightServices, DeepPartial<ArchwrightServices>> = {
-        workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) }
+    // Without an index of references (nothing to find references, rename or relink by), and keeping nothing for edits.
+    const once: Module<ArchwrightServices, DeepPartial<ArchwrightServices>> = {
+        workspace: { ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] }) },
+        references: { ScopeComputation: services => new ArchwrightScopeComputation(services, { keepForEdits: false }) },
+        model: { ArchModels: services => new ArchModelProvider(services.shared, services.shared.model.ModelFolders, { keepForEdits: false }) },
+        validation: { DocumentValidator: services => new ArchwrightDocumentValidator(services, { keepForEdits: false }) }
     };
-    const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, options.referenceIndex === false ? noReferenceIndex : {});
+    const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, options.once ? once : {});
     shared.ServiceRegistry.register(Archwright);
     Archwright.validation.ArchwrightValidator.register();
     // Every file of the workspace gets its diagnostics at startup, not only once one is opened.

@@ -103,7 +103,7 @@ export async function loadModel(files: readonly string[]): Promise<LoadedModel> 
 }
 
 // Built once and checked: no editor will ask where a declaration is used.
-const modelServices = () => createArchwrightServices(NodeFileSystem, { referenceIndex: false });
+const modelServices = () => createArchwrightServices(NodeFileSystem, { once: true });
 let prepared: ReturnType<typeof modelServices> | undefined;
 
 /**

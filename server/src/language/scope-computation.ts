@@ -1,10 +1,11 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type AstNodeLocator,
-    type CstNode, type DocumentSegment, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
+    type CstNode, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
+import type { KeepOptions } from '../util/keep-options.js';
 
 /**
  * Every declaration is global to its model: exported under its id and, for an element nested in
@@ -20,6 +21,13 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
     private readonly byDeclaration = new WeakMap<AstNode, DeclarationExports>();
     /** Per exported node: its descriptions (its id and, for a nested element, its dotted path) as of its file's last indexing. */
     private readonly exported = new WeakMap<AstNode, AstNodeDescription | AstNodeDescription[]>();
+    /** False for a build that is never edited: then none of the above is kept. */
+    private readonly keepForEdits: boolean;
+
+    constructor(services: LangiumCoreServices, options: KeepOptions = {}) {
+        super(services);
+        this.keepForEdits = options.keepForEdits !== false;
+    }
 
     override async collectExportedSymbols(document: LangiumDocument, cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
@@ -30,42 +38,43 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
         const declarations = childrenOf(root);
         for (let d = 0; d < declarations.length; d++) {
             const declaration = declarations[d];
+            if (!this.keepForEdits) {
+                await this.collectUnder(declaration, document, exports, undefined, cancelToken);
+                continue;
+            }
             let kept = this.byDeclaration.get(declaration);
             // Paths are read from the root down: a declaration at another place has other paths.
             if (!kept || kept.index !== declaration.$containerIndex || kept.document !== document) {
                 kept = { index: declaration.$containerIndex, document, exports: [], signature: '' };
-                await this.collectUnder(declaration, document, kept, cancelToken);
+                await this.collectUnder(declaration, document, kept.exports, kept, cancelToken);
                 this.byDeclaration.set(declaration, kept);
             }
             for (let i = 0; i < kept.exports.length; i++) exports.push(kept.exports[i]);
             if (kept.signature) signature.push(kept.signature);
         }
-        this.signatures.set(document, signature.join('\n'));
+        if (this.keepForEdits) this.signatures.set(document, signature.join('\n'));
         return exports;
     }
 
-    /** The exports of a top-level declaration and what they add to the export signature. */
-    private async collectUnder(declaration: AstNode, document: LangiumDocument, into: DeclarationExports, cancelToken?: CancellationToken): Promise<void> {
+    /** The exports of a top-level declaration into `exports`; kept with what they add to the export signature in `kept`, if given. */
+    private async collectUnder(declaration: AstNode, document: LangiumDocument, exports: AstNodeDescription[], kept: DeclarationExports | undefined, cancelToken?: CancellationToken): Promise<void> {
         const signature: string[] = [];
         await walkAst(declaration, node => {
             const name = this.nameProvider.getName(node);
             if (!name) return;
-            const kind = (node as AstNode & { kind?: unknown }).kind;
             const description = this.descriptions.createDescription(node, name, document);
-            into.exports.push(description);
+            exports.push(description);
+            const nested = isElement(node) && isElement(node.$container);
+            const byPath = nested ? this.descriptions.createDescription(node, qualifiedName(node), document) : undefined;
+            if (byPath) exports.push(byPath);
+            if (!kept) return;
+            const kind = (node as AstNode & { kind?: unknown }).kind;
             signature.push(`${name} ${node.$type} ${typeof kind === 'string' ? kind : ''}`);
-            if (isElement(node) && isElement(node.$container)) {
-                const path = qualifiedName(node);
-                const byPath = this.descriptions.createDescription(node, path, document);
-                into.exports.push(byPath);
-                signature.push(`${path} ${node.$type} ${node.kind}`);
-                this.exported.set(node, [description, byPath]);
-            } else {
-                this.exported.set(node, description);
-            }
+            if (byPath) signature.push(`${byPath.name} ${node.$type} ${kind}`);
+            this.exported.set(node, byPath ? [description, byPath] : description);
         }, cancelToken);
         // One flat string per declaration: kept as the parts' joins, each would stay a chain of pieces in V8.
-        into.signature = signature.join('\n');
+        if (kept) kept.signature = signature.join('\n');
     }
 
     /**

@@ -15,6 +15,7 @@ import { TextFileSystemProvider } from '../language/text-files.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
 import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
 import { isElement, isModel } from '../language/generated/ast.js';
+import type { KeepOptions } from '../util/keep-options.js';
 
 /** One call of a validation acceptor: severity, message and where. */
 type KeptCall = Parameters<ValidationAcceptor>;
@@ -36,8 +37,12 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
     /** Of the last validation: the top-level declarations checked, those whose checks' answer was kept, and the nested elements whose answer was kept. */
     lastValidation = { checked: 0, kept: 0, keptElements: 0 };
 
-    constructor(services: ArchwrightServices) {
+    /** Whether each declaration's answer is kept for the next edit (see validateAstNodes). */
+    private readonly keepForEdits: boolean;
+
+    constructor(services: ArchwrightServices, options: KeepOptions = {}) {
         super(services);
+        this.keepForEdits = options.keepForEdits !== false;
         this.services = services;
         this.readiness = services.rules.Readiness;
         this.folders = services.shared.model.ModelFolders;
@@ -103,7 +108,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
         };
         const builder = this.services.shared.workspace.DocumentBuilder;
         this.lastValidation = { checked: 0, kept: 0, keptElements: 0 };
-        if (!isModel(rootNode) || !(builder instanceof ArchwrightDocumentBuilder)) {
+        if (!this.keepForEdits || !isModel(rootNode) || !(builder instanceof ArchwrightDocumentBuilder)) {
             await walkAst(rootNode, visitor(acceptor), cancelToken);
             return;
         }

@@ -1,6 +1,7 @@
 import { DocumentState, type AstNode, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
 import type { ModelFolders } from '../language/model-folders.js';
+import type { KeepOptions } from '../util/keep-options.js';
 import type { ArchModel } from './arch-model.js';
 import { indexModel, type ModelIndex } from './graph.js';
 import { buildFragment, combineFragments, type DeclarationPieces, type ModelFragment } from './model-builder.js';
@@ -24,10 +25,11 @@ export interface BuiltModel {
 export class ArchModelProvider {
     private readonly cache = new Map<string, BuiltModel>();
     private readonly fragments = new WeakMap<LangiumDocument, { fragment: ModelFragment; root: AstNode; epoch: number; references: readonly unknown[] }>();
-    /** What each top-level declaration contributes, for fragments rebuilt after an edit (see buildFragment). */
-    private readonly pieces: DeclarationPieces = new WeakMap();
+    /** What each top-level declaration contributes, for fragments rebuilt after an edit (see buildFragment); none without edits. */
+    private readonly pieces: DeclarationPieces | undefined;
 
-    constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders) {
+    constructor(private readonly shared: LangiumSharedCoreServices, private readonly folders: ModelFolders, options: KeepOptions = {}) {
+        this.pieces = options.keepForEdits === false ? undefined : new WeakMap();
         shared.workspace.DocumentBuilder.onUpdate(() => this.cache.clear());
     }
 
