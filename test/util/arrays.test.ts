@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minOf, pushAll } from '../../server/src/util/arrays.js';
+import { exact, minOf, pushAll } from '../../server/src/util/arrays.js';
 
 describe('array helpers for lists of any length', () => {
     const many = Array.from({ length: 300_000 }, (_, i) => 300_000 - i);
@@ -17,5 +17,15 @@ describe('array helpers for lists of any length', () => {
         expect(minOf(many, 7)).toBe(1);
         expect(minOf([], 7)).toBe(7);
         expect(minOf([3, -2, 5], 0)).toBe(-2);
+    });
+
+    it('copies a kept list to one of its own length, and leaves an empty one as it is', () => {
+        const pushed: number[] = [];
+        for (let i = 0; i < 3; i++) pushed.push(i);
+        const copy = exact(pushed);
+        expect(copy).toEqual([0, 1, 2]);
+        expect(copy).not.toBe(pushed);
+        const empty: number[] = [];
+        expect(exact(empty)).toBe(empty);
     });
 });

@@ -1,5 +1,6 @@
 import { AstUtils, GrammarAST, type AstNode, type AstReflection, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Linker, type ValueConverter } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
+import { exact } from '../util/arrays.js';
 
 /**
  * A parser for text without syntax errors that builds exactly what Langium's parser builds, in
@@ -148,16 +149,24 @@ export class FastParser {
         const f = this.f;
         this.keyword(f.LBRACE, open);
         while (!this.is(f.RBRACE)) this.add(node, 'members', member());
+        this.exact(node, 'members');
         this.keyword(f.RBRACE, close);
     }
 
-    /** `item (',' item)*`: the first item, then one after each comma. */
-    private list(comma: GrammarAST.Keyword, item: (first: boolean) => void): void {
+    /** `item (',' item)*` into the node's list `property`: the first item, then one after each comma. */
+    private list(node: Node, property: string, comma: GrammarAST.Keyword, item: (first: boolean) => void): void {
         item(true);
         while (this.is(this.f.COMMA)) {
             this.keyword(this.f.COMMA, comma);
             item(false);
         }
+        this.exact(node, property);
+    }
+
+    /** The node's finished list `property` without spare room (util/arrays.ts, `exact`): the tree keeps it. */
+    private exact(node: Node, property: string): void {
+        const list = node[property];
+        if (Array.isArray(list) && list.length > 1) node[property] = exact(list);
     }
 
     /** A rule called without an assignment (`Declaration: Element | ...`): the node called, in this rule's CST node. */
@@ -259,6 +268,7 @@ export class FastParser {
     private model(): AstNode {
         const model: Node = { $type: 'Model' };
         while (this.pos < this.tokens.length) this.add(model, 'declarations', this.declaration());
+        this.exact(model, 'declarations');
         this.end(model);
         (model.$cstNode as { astNode: unknown }).astNode = model;
         return model as unknown as AstNode;
@@ -432,7 +442,7 @@ export class FastParser {
                 node.value = this.keywordChoice(p.keywords!);
                 break;
             case 'references':
-                this.list(p.comma!, first => this.reference(node, 'refs', first ? p.first! : p.next!, true));
+                this.list(node, 'refs', p.comma!, first => this.reference(node, 'refs', first ? p.first! : p.next!, true));
                 break;
             case 'flag':
                 break;
@@ -465,7 +475,7 @@ export class FastParser {
                 else node.percent = this.terminal(f.PERCENT, x.percent);
                 return;
             case 'TagsProperty':
-                this.list(x.comma as GrammarAST.Keyword, first => this.push(node, 'values', this.terminal(f.STRING, first ? x.first : x.next)));
+                this.list(node, 'values', x.comma as GrammarAST.Keyword, first => this.push(node, 'values', this.terminal(f.STRING, first ? x.first : x.next)));
                 return;
             case 'ScalingProperty': {
                 const mode = this.keywordChoice(p.keywords!);
@@ -499,7 +509,7 @@ export class FastParser {
                 return;
             }
             case 'RunsProperty':
-                this.list(x.comma as GrammarAST.Keyword, first => this.add(node, 'instances', this.instance(first ? x.first : x.next)));
+                this.list(node, 'instances', x.comma as GrammarAST.Keyword, first => this.add(node, 'instances', this.instance(first ? x.first : x.next)));
                 return;
             case 'IncludeProperty':
                 if (this.is(f.STAR)) {
@@ -507,7 +517,7 @@ export class FastParser {
                     node.all = true;
                     return;
                 }
-                this.list(x.comma as GrammarAST.Keyword, first => this.reference(node, 'refs', (first ? x.first : x.next) as GrammarAST.CrossReference, true));
+                this.list(node, 'refs', x.comma as GrammarAST.Keyword, first => this.reference(node, 'refs', (first ? x.first : x.next) as GrammarAST.CrossReference, true));
                 return;
             default:
                 throw BAIL;

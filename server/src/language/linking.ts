@@ -6,6 +6,7 @@ import {
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import { CancellationToken } from 'vscode-languageserver';
 import { childrenOf, referencesOf, walkAst } from '../util/ast-walk.js';
+import { exact } from '../util/arrays.js';
 
 /** What the linker reads of the document builder (ArchwrightDocumentBuilder): see {@link ArchwrightLinker}. */
 interface ExportsEpoch {
@@ -109,7 +110,7 @@ async function referencesUnder(declaration: AstNode, cancelToken: CancellationTo
         await walkAst(declaration, node => {
             for (const ref of referencesOf(node)) found.push(ref);
         }, cancelToken);
-        declarationReferences.set(declaration, refs = found);
+        declarationReferences.set(declaration, refs = exact(found));
     }
     return refs;
 }

@@ -5,6 +5,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
+import { exact } from '../util/arrays.js';
 import type { KeepOptions } from '../util/keep-options.js';
 
 /**
@@ -47,6 +48,7 @@ export class ArchwrightScopeComputation extends DefaultScopeComputation {
             if (!kept || kept.index !== declaration.$containerIndex || kept.document !== document) {
                 kept = { index: declaration.$containerIndex, document, exports: [], signature: '' };
                 await this.collectUnder(declaration, document, kept.exports, kept, cancelToken);
+                kept.exports = exact(kept.exports);
                 this.byDeclaration.set(declaration, kept);
             }
             for (let i = 0; i < kept.exports.length; i++) exports.push(kept.exports[i]);

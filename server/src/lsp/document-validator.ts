@@ -13,6 +13,7 @@ import type { ReadinessService } from '../rules/readiness-service.js';
 import { ruleDocsUri } from './rule-docs.js';
 import { TextFileSystemProvider } from '../language/text-files.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
+import { exact } from '../util/arrays.js';
 import { ArchwrightDocumentBuilder } from '../language/document-builder.js';
 import { isElement, isModel } from '../language/generated/ast.js';
 import type { KeepOptions } from '../util/keep-options.js';
@@ -150,7 +151,7 @@ export class ArchwrightDocumentValidator extends DefaultDocumentValidator {
             } finally {
                 read = reads.end();
             }
-            if (keepable && read) this.keptChecks.set(unit, { key, calls: calls.length > 0 ? calls : NO_CALLS, reads: read });
+            if (keepable && read) this.keptChecks.set(unit, { key, calls: calls.length > 0 ? exact(calls) : NO_CALLS, reads: exact(read) });
             else this.keptChecks.delete(unit);
             if (topLevel) this.lastValidation.checked++;
         };

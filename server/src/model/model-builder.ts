@@ -6,7 +6,7 @@ import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
 } from './arch-model.js';
-import { pushAll } from '../util/arrays.js';
+import { exact, pushAll } from '../util/arrays.js';
 
 /** What one document declares, built once after it is linked and reused until it is linked again. */
 export type ModelFragment = { uri: string; architecture?: Architecture }
@@ -65,7 +65,7 @@ function declarationPiece(decl: ast.Declaration, uri: string, cache: Declaration
     readLinks = links;
     try {
         const piece = withSharedEmptyLists(buildPiece(decl, uri, emptyFragment(uri)));
-        cache.set(decl, { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, links, piece });
+        cache.set(decl, { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, links: exact(links), piece });
         return piece;
     } finally {
         readLinks = undefined;
@@ -93,11 +93,10 @@ export const FRAGMENT_LISTS = ['elements', 'flows', 'requirements', 'constraints
 /** One of the model's lists of items. */
 export type ModelList = (typeof FRAGMENT_LISTS)[number];
 
-/** A kept piece is only read (appendPiece): its empty lists, most of its eight, can be one shared array. */
+/** A kept piece is only read (appendPiece): its empty lists, most of its eight, can be one shared array, and the others need no spare room. */
 function withSharedEmptyLists(piece: ModelFragment): ModelFragment {
-    for (const list of FRAGMENT_LISTS) {
-        if (piece[list].length === 0) piece[list] = NONE;
-    }
+    const lists = piece as unknown as Record<ModelList, unknown[]>;
+    for (const list of FRAGMENT_LISTS) lists[list] = lists[list].length === 0 ? NONE : exact(lists[list]);
     return piece;
 }
 
@@ -373,29 +372,28 @@ function buildElement(node: ast.Element, uri: string, parent: string | undefined
         description: description?.value,
         technology: technology?.value,
         owner: owner?.value,
-        tags,
-        links,
-        satisfies,
+        // The model keeps its lists: exact ones, without the spare room that pushing leaves.
+        tags: exact(tags),
+        links: exact(links),
+        satisfies: exact(satisfies),
         exposure: exposure?.value,
         replicas: replicas?.value,
         scaling: scaling ? { mode: scaling.mode, min: scaling.min, max: scaling.max } : undefined,
         healthcheck: healthcheck?.value,
         monitoring: monitoring?.signals,
-        alerts,
-        stores,
+        alerts: exact(alerts),
+        stores: exact(stores),
         encryptionAtRest: encryption !== undefined,
         replication: replication?.value,
         sharding: sharding?.value,
         backup: backup ? { frequency: backup.frequency, retain: backup.retain } : undefined,
-        allows,
+        allows: exact(allows),
         parent,
         children: [],
         decl: sourceOf(node, uri)
     };
     out.push(element);
-    for (const child of children) {
-        element.children.push(buildElement(child, uri, element.id, out).id);
-    }
+    if (children.length > 0) element.children = children.map(child => buildElement(child, uri, element.id, out).id);
     return element;
 }
 
@@ -427,12 +425,12 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
         label: node.label,
         protocol: protocol?.value,
         format: format?.value,
-        carries,
+        carries: exact(carries),
         encrypted: encrypted !== undefined,
         auth: auth?.value,
         async: async !== undefined,
         description: description?.value,
-        allows,
+        allows: exact(allows),
         decl
     };
 }

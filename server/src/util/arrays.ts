@@ -18,3 +18,12 @@ export function minOf(numbers: Iterable<number>, fallback: number): number {
     for (const n of numbers) if (n < min) min = n;
     return min === Infinity ? fallback : min;
 }
+
+/**
+ * LIST with no spare room, for a list that is kept. Pushing grows an array by half again plus 16
+ * slots, so a kept list of one or two items built by push carries 15 empty slots (120 bytes) for
+ * as long as it lives; the copy has exactly its length. An empty list is returned as it is.
+ */
+export function exact<T>(list: T[]): T[] {
+    return list.length === 0 ? list : list.slice();
+}
