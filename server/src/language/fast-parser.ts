@@ -313,6 +313,14 @@ export class FastParser {
         return this.wrap(this.property(call));
     }
 
+    /** `members+=(AProperty | BProperty ...)`: the property called from the assignment itself, without a member rule's node. */
+    private calledMember(alternatives: PropertyTable): Node {
+        const token = this.peek();
+        const call = token && alternatives[token.tokenTypeIdx];
+        if (!call) throw BAIL;
+        return this.property(call);
+    }
+
     /** A member rule that may also call a deployment node (`region`, `zone`, `node`): that node, or a property. */
     private memberOrNode(feature: GrammarAST.AbstractElement, properties: PropertyTable, nodeCall: GrammarAST.AbstractElement | undefined): Node {
         const token = this.peek();
@@ -347,16 +355,15 @@ export class FastParser {
         return this.end(node);
     }
 
-    /** `ElementMember: Element | ElementProperty`. */
+    /** `ElementMember: Element | DescriptionProperty | ...`. */
     private elementMember(): Node {
         const f = this.f;
         this.open(f.Element_members);
         const token = this.peek();
         if (token && f.elementKind[token.tokenTypeIdx]) return this.wrap(this.element(f.ElementMember_Element));
-        this.open(f.ElementMember_ElementProperty);
         const call = token && f.elementProperty[token.tokenTypeIdx];
         if (!call) throw BAIL;
-        return this.wrap(this.wrap(this.property(call)));
+        return this.wrap(this.property(call));
     }
 
     private flow(): Node {
@@ -367,7 +374,7 @@ export class FastParser {
         this.keyword(f.ARROW, f.Flow_arrow);
         this.reference(node, 'target', f.Flow_target, false);
         if (this.is(f.STRING)) node.label = this.terminal(f.STRING, f.Flow_label);
-        if (this.is(f.LBRACE)) this.members(node, f.Flow_open, f.Flow_close, () => this.member(f.Flow_members, f.flowMember));
+        if (this.is(f.LBRACE)) this.members(node, f.Flow_open, f.Flow_close, () => this.calledMember(f.flowMember));
         return this.end(node);
     }
 
@@ -649,7 +656,6 @@ class Features {
     readonly Element_members: GrammarAST.AbstractElement;
     readonly Element_close: GrammarAST.Keyword;
     readonly ElementMember_Element: GrammarAST.AbstractElement;
-    readonly ElementMember_ElementProperty: GrammarAST.AbstractElement;
     readonly elementProperty: PropertyTable;
 
     readonly Flow_source: GrammarAST.CrossReference;
@@ -657,7 +663,6 @@ class Features {
     readonly Flow_target: GrammarAST.CrossReference;
     readonly Flow_label: GrammarAST.AbstractElement;
     readonly Flow_open: GrammarAST.Keyword;
-    readonly Flow_members: GrammarAST.AbstractElement;
     readonly Flow_close: GrammarAST.Keyword;
     readonly flowMember: PropertyTable;
 
@@ -750,17 +755,15 @@ class Features {
         this.Element_members = this.call('Element', 'ElementMember');
         this.Element_close = this.keyword('Element', '}');
         this.ElementMember_Element = this.call('ElementMember', 'Element');
-        this.ElementMember_ElementProperty = this.call('ElementMember', 'ElementProperty');
-        this.elementProperty = this.propertyTable('ElementProperty');
+        this.elementProperty = this.propertyTable('ElementMember', ['Element']);
 
         this.Flow_source = this.crossReference('Flow', 0);
         this.Flow_arrow = this.keyword('Flow', '->');
         this.Flow_target = this.crossReference('Flow', 1);
         this.Flow_label = this.call('Flow', 'STRING');
         this.Flow_open = this.keyword('Flow', '{');
-        this.Flow_members = this.call('Flow', 'FlowMember');
         this.Flow_close = this.keyword('Flow', '}');
-        this.flowMember = this.propertyTable('FlowMember');
+        this.flowMember = this.propertyTable('Flow', [], this.assigned('Flow', 'members'));
 
         this.View_keyword = this.keyword('View', 'view');
         this.View_name = this.call('View', 'Id');
@@ -806,6 +809,13 @@ class Features {
         return AstUtils.streamAllContents(this.rule(rule)).filter(GrammarAST.isAbstractElement).toArray();
     }
 
+    /** The rule calls that a rule's assignment `property+=(A | B ...)` chooses between. */
+    private assigned(rule: string, property: string): GrammarAST.AbstractElement[] {
+        const assignment = this.nth(rule, 0, `an assignment to ${property}`, e => GrammarAST.isAssignment(e) && e.feature === property) as GrammarAST.Assignment;
+        if (!GrammarAST.isAlternatives(assignment.terminal)) throw new Error(`The assignment to ${rule}.${property} is not a choice of rule calls`);
+        return assignment.terminal.elements;
+    }
+
     private call(rule: string, target: string, occurrence = 0): GrammarAST.RuleCall {
         return this.nth(rule, occurrence, `a call of ${target}`, e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === target) as GrammarAST.RuleCall;
     }
@@ -849,17 +859,18 @@ class Features {
     }
 
     /**
-     * A member rule's alternatives (`ElementProperty: DescriptionProperty | ...`), by the token
-     * type of the keyword each starts with; `except` names the alternatives parsed otherwise.
+     * A member rule's alternatives (`ElementMember: Element | DescriptionProperty | ...`), or those of
+     * an assignment (`elements`, see {@link assigned}), by the token type of the keyword each starts
+     * with; `except` names the alternatives parsed otherwise.
      */
-    private propertyTable(rule: string, except: string[] = []): PropertyTable {
+    private propertyTable(rule: string, except: string[] = [], elements = this.elements(rule)): PropertyTable {
         const table: PropertyTable = [];
-        for (const element of this.elements(rule)) {
+        for (const element of elements) {
             if (!GrammarAST.isRuleCall(element) || !element.rule.ref || except.includes(element.rule.ref.name)) continue;
             const called = element.rule.ref.name;
             const nested = this.rules.get(called);
             if (nested && this.isAlternativesOfCalls(nested)) {
-                // `ElementMember: Element | ElementProperty` style: not a property itself.
+                // A rule that only chooses between other rules is not a property itself.
                 throw new Error(`The rule ${rule} calls ${called}, which is not a property rule`);
             }
             const property = this.property(called);

@@ -572,7 +572,7 @@ export function isElementKind(item: unknown): item is ElementKind {
     return item === 'person' || item === 'external' || item === 'system' || item === 'service' || item === 'app' || item === 'function' || item === 'job' || item === 'gateway' || item === 'loadbalancer' || item === 'database' || item === 'cache' || item === 'queue' || item === 'storage' || item === 'component';
 }
 
-export type ElementMember = Element | ElementProperty;
+export type ElementMember = AlertProperty | AllowProperty | BackupProperty | DescriptionProperty | Element | EncryptionProperty | ExposureProperty | HealthcheckProperty | LinkProperty | MonitoringProperty | OwnerProperty | ReplicasProperty | ReplicationProperty | SatisfiesProperty | ScalingProperty | ShardingProperty | StoresProperty | TagsProperty | TechnologyProperty;
 
 export const ElementMember = {
     $type: 'ElementMember'
@@ -654,7 +654,7 @@ export interface Flow extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Flow';
     label?: string;
-    members: Array<FlowMember>;
+    members: Array<AllowProperty | AsyncProperty | AuthProperty | CarriesProperty | DescriptionProperty | EncryptedProperty | FormatProperty | ProtocolProperty>;
     source: langium.Reference<Named>;
     target: langium.Reference<Named>;
 }
@@ -1359,7 +1359,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: AlertProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         AllowProperty: {
             name: AllowProperty.$type,
@@ -1371,7 +1371,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: AllowProperty.rule
                 }
             },
-            superTypes: [ConstraintMember.$type, DataMember.$type, DecisionMember.$type, DeploymentMember.$type, ElementProperty.$type, FlowMember.$type, LandscapeMember.$type, RequirementMember.$type, SequenceMember.$type, ViewMember.$type]
+            superTypes: [ConstraintMember.$type, DataMember.$type, DecisionMember.$type, DeploymentMember.$type, ElementMember.$type, ElementProperty.$type, FlowMember.$type, LandscapeMember.$type, RequirementMember.$type, SequenceMember.$type, ViewMember.$type]
         },
         Architecture: {
             name: Architecture.$type,
@@ -1420,7 +1420,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         CarriesProperty: {
             name: CarriesProperty.$type,
@@ -1608,7 +1608,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: DescriptionProperty.value
                 }
             },
-            superTypes: [ArchitectureMember.$type, ConstraintMember.$type, DataMember.$type, DecisionMember.$type, DeploymentMember.$type, ElementProperty.$type, FlowMember.$type, LandscapeMember.$type, NodeMember.$type, RequirementMember.$type, SequenceMember.$type, ViewMember.$type]
+            superTypes: [ArchitectureMember.$type, ConstraintMember.$type, DataMember.$type, DecisionMember.$type, DeploymentMember.$type, ElementMember.$type, ElementProperty.$type, FlowMember.$type, LandscapeMember.$type, NodeMember.$type, RequirementMember.$type, SequenceMember.$type, ViewMember.$type]
         },
         Element: {
             name: Element.$type,
@@ -1641,7 +1641,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
             name: ElementProperty.$type,
             properties: {
             },
-            superTypes: [ElementMember.$type]
+            superTypes: []
         },
         EncryptedProperty: {
             name: EncryptedProperty.$type,
@@ -1656,7 +1656,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: EncryptionProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         ExcludeProperty: {
             name: ExcludeProperty.$type,
@@ -1676,7 +1676,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: ExposureProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         Flow: {
             name: Flow.$type,
@@ -1723,7 +1723,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: HealthcheckProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         IncludeProperty: {
             name: IncludeProperty.$type,
@@ -1772,7 +1772,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: LinkProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         Model: {
             name: Model.$type,
@@ -1793,7 +1793,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         Named: {
             name: Named.$type,
@@ -1814,7 +1814,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: OwnerProperty.value
                 }
             },
-            superTypes: [ArchitectureMember.$type, DataMember.$type, DeploymentMember.$type, ElementProperty.$type, NodeMember.$type]
+            superTypes: [ArchitectureMember.$type, DataMember.$type, DeploymentMember.$type, ElementMember.$type, ElementProperty.$type, NodeMember.$type]
         },
         PriorityProperty: {
             name: PriorityProperty.$type,
@@ -1850,7 +1850,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: ReplicasProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         ReplicationProperty: {
             name: ReplicationProperty.$type,
@@ -1859,7 +1859,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: ReplicationProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         Requirement: {
             name: Requirement.$type,
@@ -1925,7 +1925,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     referenceType: Named.$type
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         ScalingProperty: {
             name: ScalingProperty.$type,
@@ -1942,7 +1942,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: ScalingProperty.mode
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         SequenceMember: {
             name: SequenceMember.$type,
@@ -1975,7 +1975,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: ShardingProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         StageProperty: {
             name: StageProperty.$type,
@@ -2018,7 +2018,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     referenceType: Named.$type
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         TagsProperty: {
             name: TagsProperty.$type,
@@ -2028,7 +2028,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     defaultValue: []
                 }
             },
-            superTypes: [ElementProperty.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type]
         },
         TargetProperty: {
             name: TargetProperty.$type,
@@ -2051,7 +2051,7 @@ export class ArchwrightAstReflection extends langium.AbstractAstReflection {
                     name: TechnologyProperty.value
                 }
             },
-            superTypes: [ElementProperty.$type, NodeMember.$type]
+            superTypes: [ElementMember.$type, ElementProperty.$type, NodeMember.$type]
         },
         View: {
             name: View.$type,
