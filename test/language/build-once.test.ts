@@ -33,6 +33,17 @@ describe('a build that keeps nothing for edits (the command line)', () => {
         }
     }, 60_000);
 
+    it("makes the places of the model's declarations when they are read", async () => {
+        const { kept, once } = await bothWays({ 'a.arch': 'system shop "Shop" {\n  service orders "Orders" { owner "team" }\n}\nshop -> shop.orders "calls"\n' });
+        const [keptModel, onceModel] = [kept.model().model, once.model().model];
+        const orders = onceModel.elements.find(e => e.id === 'orders')!.decl;
+        expect(Object.keys(orders)).not.toContain('full');
+        expect(orders.properties.owner).toEqual(keptModel.elements.find(e => e.id === 'orders')!.decl.properties.owner);
+        expect(orders.full).toBe(orders.full);
+        expect(onceModel.flows[0].decl.name).toEqual(keptModel.flows[0].decl.name);
+        expect(onceModel.flows[0].decl.name.range.start).toEqual({ line: 3, character: 5 });
+    });
+
     it('keeps no export signature', async () => {
         const { kept, once } = await bothWays({ 'a.arch': 'system shop "Shop" {\n  service orders "Orders"\n}\n' });
         const signature = (ws: typeof kept) => (ws.services.references.ScopeComputation as ArchwrightScopeComputation).exportSignature(ws.doc('a.arch'));

@@ -41,18 +41,30 @@ interface PieceAt {
     piece: ModelFragment;
 }
 
-/** The model of one document; `combineFragments` joins the fragments of a folder. */
-export function buildFragment(doc: LangiumDocument, pieces?: DeclarationPieces): ModelFragment {
+/**
+ * The model of one document; `combineFragments` joins the fragments of a folder. With `lazyRanges`
+ * (a build that is never edited) the declarations' sources work out their ranges when first read
+ * (see {@link LazySource}).
+ */
+export function buildFragment(doc: LangiumDocument, pieces?: DeclarationPieces, lazyRanges = false): ModelFragment {
     const uri = doc.uri.toString();
     const fragment = emptyFragment(uri);
     const root = doc.parseResult.value as ast.Model;
     if (!ast.isModel(root)) return fragment;
-    for (const decl of root.declarations) {
-        if (pieces) appendPiece(fragment, declarationPiece(decl, uri, pieces));
-        else buildPiece(decl, uri, fragment);
+    lazySources = lazyRanges;
+    try {
+        for (const decl of root.declarations) {
+            if (pieces) appendPiece(fragment, declarationPiece(decl, uri, pieces));
+            else buildPiece(decl, uri, fragment);
+        }
+    } finally {
+        lazySources = false;
     }
     return fragment;
 }
+
+/** While a fragment is built with lazy ranges: `sourceOf` makes {@link LazySource}s. */
+let lazySources = false;
 
 function declarationPiece(decl: ast.Declaration, uri: string, cache: DeclarationPieces): ModelFragment {
     const cst = decl.$cstNode;
@@ -217,7 +229,8 @@ function keywordRange(node: AstNode, keyword: string, last = false, own = ownNod
     return cst ? freshRange(cst) : undefined;
 }
 
-function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameProperty = 'name'): Source {
+function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: NameAt = 'name'): Source {
+    if (lazySources) return new LazySource(node, uri, nameAt);
     const properties: Partial<Record<string, Range>> = {};
     for (const member of node.members ?? []) {
         const keyword = propertyKeyword(member);
@@ -227,12 +240,74 @@ function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameProp
     const open = keywordRange(node, '{', false, own);
     const close = keywordRange(node, '}', true, own);
     return {
-        // A flow has no name: its callers name it by its arrow.
-        name: { uri, range: nameProperty in node ? nameRange(node, nameProperty, own) : rangeOf(node) },
+        name: nameLocation(node, uri, nameAt, own),
         full: rangeOf(node),
         block: open && close ? { open: open.start, close: close.start } : undefined,
         properties
     };
+}
+
+/**
+ * A declaration's {@link Source} for a build that is never edited (the command line): each part is
+ * worked out from the syntax tree when first read, then kept. The command line keeps the trees to
+ * the end, and of the model's tens of thousands of sources its rules read the few they report on;
+ * making every range at once was about a tenth of a check. Read, each part is what `sourceOf`
+ * makes, and `toJSON` gives the plain object (test/language/build-once.test.ts holds the models
+ * equal).
+ */
+class LazySource implements Source {
+    private nameLocation?: SourceLocation;
+    private fullRange?: Range;
+    private blockAt?: Source['block'] | null;
+    private propertyRanges?: Source['properties'];
+
+    constructor(private readonly node: AstNode & { members?: AstNode[] }, private readonly uri: string, private readonly nameAt: NameAt) {}
+
+    get name(): SourceLocation {
+        return this.nameLocation ??= nameLocation(this.node, this.uri, this.nameAt);
+    }
+
+    get full(): Range {
+        return this.fullRange ??= rangeOf(this.node);
+    }
+
+    get block(): Source['block'] {
+        if (this.blockAt === undefined) {
+            const own = ownNodes(this.node);
+            const open = keywordRange(this.node, '{', false, own);
+            const close = keywordRange(this.node, '}', true, own);
+            this.blockAt = open && close ? { open: open.start, close: close.start } : null;
+        }
+        return this.blockAt ?? undefined;
+    }
+
+    get properties(): Source['properties'] {
+        if (!this.propertyRanges) {
+            const properties: Partial<Record<string, Range>> = {};
+            for (const member of this.node.members ?? []) {
+                const keyword = propertyKeyword(member);
+                if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
+            }
+            this.propertyRanges = properties;
+        }
+        return this.propertyRanges;
+    }
+
+    toJSON(): Source {
+        return { name: this.name, full: this.full, block: this.block, properties: this.properties };
+    }
+}
+
+/** Where diagnostics about a declaration start: the property that holds its id, or a keyword of its own. */
+type NameAt = string | { keyword: string };
+
+/** A flow has no name: diagnostics about it start at its arrow. */
+const ARROW: NameAt = { keyword: '->' };
+
+/** Where diagnostics about a declaration start (see {@link NameAt}), or else the whole of it. */
+function nameLocation(node: AstNode, uri: string, nameAt: NameAt, own?: CstNode[]): SourceLocation {
+    if (typeof nameAt !== 'string') return { uri, range: keywordRange(node, nameAt.keyword, false, own) ?? rangeOf(node) };
+    return { uri, range: nameAt in node ? nameRange(node, nameAt, own) : rangeOf(node) };
 }
 
 function location(node: AstNode, uri: string): SourceLocation {
@@ -280,9 +355,7 @@ function pushRefIds(ids: string[], refs: readonly Reference<ast.Named>[], type: 
 // ── Declarations ───────────────────────────────────────────────────────────
 
 function buildArchitecture(node: ast.Architecture, uri: string): Architecture {
-    const source = sourceOf(node, uri);
-    const keyword = keywordRange(node, 'architecture');
-    if (keyword) source.name = { uri, range: keyword };
+    const source = sourceOf(node, uri, { keyword: 'architecture' });
     return {
         title: node.title,
         stage: first(node, ast.isStageProperty)?.value ?? 'whiteboard',
@@ -416,8 +489,7 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
             case 'AllowProperty': pushAllow(allows, member, uri); break;
         }
     }
-    const decl = sourceOf(node, uri);
-    decl.name = { uri, range: keywordRange(node, '->') ?? decl.full };
+    const decl = sourceOf(node, uri, ARROW);
     return {
         key: '', // numbered by combineFragments
         source,

@@ -71,7 +71,8 @@ export class ArchModelProvider {
         // Not cached before the document is linked: its references would be missing.
         const epoch = this.exportsEpoch();
         const linked = doc.state >= DocumentState.Linked && !Number.isNaN(epoch);
-        const fragment = buildFragment(doc, linked ? this.pieces : undefined);
+        // Without edits to come, no pieces are kept and ranges are made when read.
+        const fragment = buildFragment(doc, linked ? this.pieces : undefined, !this.pieces);
         if (linked) this.fragments.set(doc, { fragment, root: doc.parseResult.value, epoch, references: doc.references });
         return fragment;
     }
