@@ -54,17 +54,17 @@ export class DepthLimitedParser extends LangiumParser {
         rememberRecoveryFollows((this as unknown as { wrapper: RecoveryInternals }).wrapper);
     }
 
+    /** Whether Chevrotain's parser is built. */
+    get chevrotainBuilt(): boolean {
+        return this.chevrotain === undefined;
+    }
+
     /**
      * Builds Chevrotain's parser now, if it is not built yet (about 0.2 s of CPU): {@link parse}
      * builds it the first time a text needs it (a syntax error, a rule asked for), which a model
      * without errors never does. The language server builds it once its workspace is built, so
      * that the first typo does not wait for it; the command line's startup snapshot holds it built.
      */
-    /** Whether Chevrotain's parser is built. */
-    get chevrotainBuilt(): boolean {
-        return this.chevrotain === undefined;
-    }
-
     prepare(): void {
         const build = this.chevrotain;
         this.chevrotain = undefined;

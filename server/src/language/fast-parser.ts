@@ -307,13 +307,10 @@ export class FastParser {
     /** A member rule whose alternatives each start with their own keyword: the property rule it calls. */
     private member(feature: GrammarAST.AbstractElement, alternatives: PropertyTable): Node {
         this.open(feature);
-        const token = this.peek();
-        const call = token && alternatives[token.tokenTypeIdx];
-        if (!call) throw BAIL;
-        return this.wrap(this.property(call));
+        return this.wrap(this.calledMember(alternatives));
     }
 
-    /** `members+=(AProperty | BProperty ...)`: the property called from the assignment itself, without a member rule's node. */
+    /** The property among `alternatives` that the next keyword starts (`members+=(AProperty | BProperty ...)`, or a member rule's). */
     private calledMember(alternatives: PropertyTable): Node {
         const token = this.peek();
         const call = token && alternatives[token.tokenTypeIdx];
@@ -361,9 +358,7 @@ export class FastParser {
         this.open(f.Element_members);
         const token = this.peek();
         if (token && f.elementKind[token.tokenTypeIdx]) return this.wrap(this.element(f.ElementMember_Element));
-        const call = token && f.elementProperty[token.tokenTypeIdx];
-        if (!call) throw BAIL;
-        return this.wrap(this.property(call));
+        return this.wrap(this.calledMember(f.elementProperty));
     }
 
     private flow(): Node {

@@ -231,20 +231,25 @@ function keywordRange(node: AstNode, keyword: string, last = false, own = ownNod
 
 function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: NameAt = 'name'): Source {
     if (lazySources) return new LazySource(node, uri, nameAt);
+    const own = ownNodes(node);
+    return { name: nameLocation(node, uri, nameAt, own), full: rangeOf(node), block: blockOf(node, own), properties: propertyRanges(node) };
+}
+
+/** Where a declaration's `{ ... }` block opens and closes, when it has one. */
+function blockOf(node: AstNode, own = ownNodes(node)): Source['block'] {
+    const open = keywordRange(node, '{', false, own);
+    const close = keywordRange(node, '}', true, own);
+    return open && close ? { open: open.start, close: close.start } : undefined;
+}
+
+/** Where each of a declaration's properties was written (the first one, for repeatable properties). */
+function propertyRanges(node: { members?: AstNode[] }): Source['properties'] {
     const properties: Partial<Record<string, Range>> = {};
     for (const member of node.members ?? []) {
         const keyword = propertyKeyword(member);
         if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
     }
-    const own = ownNodes(node);
-    const open = keywordRange(node, '{', false, own);
-    const close = keywordRange(node, '}', true, own);
-    return {
-        name: nameLocation(node, uri, nameAt, own),
-        full: rangeOf(node),
-        block: open && close ? { open: open.start, close: close.start } : undefined,
-        properties
-    };
+    return properties;
 }
 
 /**
@@ -259,7 +264,7 @@ class LazySource implements Source {
     private nameLocation?: SourceLocation;
     private fullRange?: Range;
     private blockAt?: Source['block'] | null;
-    private propertyRanges?: Source['properties'];
+    private propertyAt?: Source['properties'];
 
     constructor(private readonly node: AstNode & { members?: AstNode[] }, private readonly uri: string, private readonly nameAt: NameAt) {}
 
@@ -272,25 +277,12 @@ class LazySource implements Source {
     }
 
     get block(): Source['block'] {
-        if (this.blockAt === undefined) {
-            const own = ownNodes(this.node);
-            const open = keywordRange(this.node, '{', false, own);
-            const close = keywordRange(this.node, '}', true, own);
-            this.blockAt = open && close ? { open: open.start, close: close.start } : null;
-        }
+        if (this.blockAt === undefined) this.blockAt = blockOf(this.node) ?? null;
         return this.blockAt ?? undefined;
     }
 
     get properties(): Source['properties'] {
-        if (!this.propertyRanges) {
-            const properties: Partial<Record<string, Range>> = {};
-            for (const member of this.node.members ?? []) {
-                const keyword = propertyKeyword(member);
-                if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
-            }
-            this.propertyRanges = properties;
-        }
-        return this.propertyRanges;
+        return this.propertyAt ??= propertyRanges(this.node);
     }
 
     toJSON(): Source {
