@@ -13,6 +13,7 @@ import { ArchwrightValueConverter } from './language/value-converter.js';
 import { ArchwrightDocumentBuilder } from './language/document-builder.js';
 import { ArchwrightParserErrorMessageProvider } from './language/parser-messages.js';
 import { IncrementalDocumentFactory } from './language/incremental-parse.js';
+import { CstStore } from './language/cst-store.js';
 import { ArchwrightIndexManager } from './language/index-manager.js';
 import { createDepthLimitedParser, createQuickRecoveryCompletionParser } from './language/depth-limited-parser.js';
 import { ArchwrightLexer } from './language/lexer.js';
@@ -55,6 +56,10 @@ export interface ArchwrightAddedServices {
 export interface ArchwrightAddedSharedServices {
     model: {
         ModelFolders: ModelFolders;
+    };
+    workspace: {
+        /** Keeps the syntax trees of open files, drops the others' and makes them again when read. */
+        CstStore: CstStore;
     };
 }
 
@@ -115,7 +120,10 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
         DocumentBuilder: services => new ArchwrightDocumentBuilder(services),
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
         IndexManager: services => new ArchwrightIndexManager(services),
-        WorkspaceManager: services => new ArchwrightWorkspaceManager(services)
+        WorkspaceManager: services => new ArchwrightWorkspaceManager(services),
+        CstStore: services => new CstStore(
+            document => services.ServiceRegistry.getServices(document.uri).parser.LangiumParser.parse(document.textDocument.getText()),
+            document => services.workspace.TextDocuments?.get(document.uri.toString()) !== undefined)
     },
     lsp: {
         WorkspaceSymbolProvider: services => new ArchwrightWorkspaceSymbolProvider(services),
@@ -153,6 +161,8 @@ export function createArchwrightServices(context: DefaultSharedModuleContext, op
     };
     const Archwright = inject(createDefaultModule({ shared }), ArchwrightGeneratedModule, ArchwrightModule, options.once ? once : {});
     shared.ServiceRegistry.register(Archwright);
+    // The command line reads every tree once, in one build: nothing to drop and make again.
+    shared.workspace.CstStore.enabled = !options.once;
     Archwright.validation.ArchwrightValidator.register();
     // Every file of the workspace gets its diagnostics at startup, not only once one is opened.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };

@@ -1,4 +1,5 @@
 import type { ModelFolders } from './model-folders.js';
+import type { CstStore } from './cst-store.js';
 import {
     DefaultDocumentBuilder, delayNextTick, DocumentState, type AstNode, type BuildOptions, type LangiumDocument,
     type LangiumSharedCoreServices, type URI
@@ -52,9 +53,12 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
      */
     exportsEpoch = 0;
 
-    constructor(services: LangiumSharedCoreServices & { model: { ModelFolders: ModelFolders } }) {
+    private readonly trees: () => CstStore;
+
+    constructor(services: LangiumSharedCoreServices & { model: { ModelFolders: ModelFolders }; workspace: { CstStore: CstStore } }) {
         super(services);
         this.folders = () => services.model.ModelFolders;
+        this.trees = () => services.workspace.CstStore;
         this.onBuildPhase(DocumentState.IndexedContent, documents => {
             for (const doc of documents) {
                 const uri = doc.uri.toString();
@@ -179,6 +183,15 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await this.buildAndCompare(documents, options, cancelToken);
+        } finally {
+            // What the build made of closed files' syntax trees is dropped again (CstStore).
+            this.trees().dropClosed();
+        }
+    }
+
+    private async buildAndCompare(documents: LangiumDocument[], options: BuildOptions, cancelToken: CancellationToken): Promise<void> {
         this.restored.clear();
         if (this.lostExports) {
             this.lostExports = false;

@@ -6,6 +6,9 @@ import { CancellationToken, type Position } from 'vscode-languageserver';
 import { moveShift, ShiftableLeafCstNode, type LeafShift, type Move } from './depth-limited-parser.js';
 import { isElement } from './generated/ast.js';
 import { childrenOf, referencesOf } from '../util/ast-walk.js';
+import type { CstStore } from './cst-store.js';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Parses text with the grammar's entry rule, or with the named rule. */
 export type Parse = (input: string, rule?: string) => ParseResult<AstNode>;
@@ -29,10 +32,28 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The tree of each document being updated, until its new text is parsed. */
     private readonly previous = new Map<string, ParseResult<AstNode>>();
 
+    private readonly trees: () => CstStore;
+
+    constructor(services: LangiumSharedCoreServices & { workspace: { CstStore: CstStore } }) {
+        super(services);
+        this.trees = () => services.workspace.CstStore;
+    }
+
     override update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
+        // The previous tree is read (its text, and by incremental parsing): a dropped one is made again first.
+        this.trees().ensure(document);
         this.previous.set(key, document.parseResult);
-        return super.update(document, cancellationToken).finally(() => this.previous.delete(key));
+        return super.update(document, cancellationToken).finally(() => {
+            this.previous.delete(key);
+            this.trees().noteReal(document);
+        });
+    }
+
+    protected override createLangiumDocument<T extends AstNode = AstNode>(parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string): LangiumDocument<T> {
+        const document = super.createLangiumDocument(parseResult, uri, textDocument, text);
+        this.trees().noteReal(document);
+        return document;
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {

@@ -1,6 +1,6 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type AstNodeLocator,
-    type CstNode, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
+    type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isElement, isModel, type Element } from './generated/ast.js';
@@ -116,8 +116,6 @@ interface DeclarationExports {
  * (ArchwrightScopeComputation), and such a declaration may have moved.
  */
 class MovingNodeDescription implements AstNodeDescription {
-    /** The CST node of the name, found once: it moves, but a node keeps its CST as long as it lives. */
-    private nameNode?: CstNode;
     private nodePath?: string;
 
     constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI,
@@ -132,7 +130,8 @@ class MovingNodeDescription implements AstNodeDescription {
     }
 
     get nameSegment(): DocumentSegment | undefined {
-        return CstUtils.toDocumentSegment(this.nameNode ??= this.names.getNameNode(this.node) ?? this.node.$cstNode);
+        // Found each time, not kept: the tree of a file that is not open is dropped between builds (CstStore).
+        return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
     }
 
     get selectionSegment(): DocumentSegment | undefined {

@@ -1,0 +1,208 @@
+import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import type { TokenType } from 'chevrotain';
+
+/**
+ * Langium's concrete syntax tree (CST) is half of what the language server keeps alive: a node per
+ * rule call and per token, for every file of the workspace (about 150 MB of 320 MB at the
+ * benchmark's L model). Yet only open files need theirs all the time (incremental parsing,
+ * formatting, semantic highlighting, folding); another file's is read now and then, for the place of
+ * a name, a reference or a diagnostic, or when a build links and validates it again.
+ *
+ * So the tree of a file that is not open is dropped: each AST node's `$cstNode` and each
+ * reference's `$refNode` becomes a {@link LazyCstNode} that stands in for it (one small object, no
+ * tree behind it). When one is read, the file's text is parsed again and its new tree is grafted
+ * onto the AST that is kept (the same text parses to the same tree: the parser is deterministic),
+ * so that every node, reference and CST node points where it pointed before, and the stand-ins now
+ * answer from the real nodes. A few files' trees stay (the ones read last, {@link CAPACITY}); the
+ * rest are dropped again when more are made, and all closed files' after each build.
+ *
+ * Nothing else may hold on to a CST node of another file across builds (it would keep that file's
+ * whole tree alive): the index's descriptions read places from the nodes each time they are asked.
+ */
+export class CstStore {
+    /** Closed files whose tree is real, oldest first (a Map keeps insertion order). */
+    private readonly real = new Map<LangiumDocument, true>();
+    /** Files whose tree is dropped (stand-ins in place). */
+    private readonly dropped = new WeakSet<LangiumDocument>();
+    /** How many trees were made again (for tests and measurements). */
+    remade = 0;
+    /** False where every tree is read once in one build (the command line): nothing is dropped. */
+    enabled = true;
+
+    constructor(
+        private readonly parse: (document: LangiumDocument) => ParseResult<AstNode>,
+        private readonly isOpen: (document: LangiumDocument) => boolean
+    ) {}
+
+    /** Whether the document's tree is dropped. */
+    isDropped(document: LangiumDocument): boolean {
+        return this.dropped.has(document);
+    }
+
+    /** A document has a real tree now (parsed, or made again): the oldest closed ones beyond the capacity are dropped. */
+    noteReal(document: LangiumDocument): void {
+        if (!this.enabled) return;
+        this.real.delete(document);
+        this.real.set(document, true);
+        if (this.real.size <= CAPACITY) return;
+        for (const doc of this.real.keys()) {
+            if (this.real.size <= CAPACITY) break;
+            if (doc === document || this.isOpen(doc)) continue;
+            this.drop(doc);
+        }
+    }
+
+    /** Drops the trees of every file that is not open. */
+    dropClosed(): void {
+        for (const doc of [...this.real.keys()]) if (!this.isOpen(doc)) this.drop(doc);
+    }
+
+    /** A document that is gone (or parsed anew: its old tree is no longer the document's). */
+    forget(document: LangiumDocument): void {
+        this.real.delete(document);
+    }
+
+    /** Makes sure the document's tree is real (before it is parsed incrementally or edited). */
+    ensure(document: LangiumDocument): void {
+        if (this.dropped.has(document)) this.remake(document);
+    }
+
+    /** Puts stand-ins in place of the document's tree. */
+    drop(document: LangiumDocument): void {
+        this.real.delete(document);
+        if (this.dropped.has(document)) return;
+        const root = document.parseResult.value;
+        if (!root.$cstNode) return;
+        stores.set(document, this);
+        const stack: AstNode[] = [root];
+        while (stack.length > 0) {
+            const node = stack.pop()!;
+            if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = new LazyCstNode(node, document);
+            const record = node as unknown as Record<string, unknown>;
+            for (const property in record) {
+                if (property.charCodeAt(0) === 36 /* $ */ || !Object.prototype.hasOwnProperty.call(record, property)) continue;
+                const value = record[property];
+                if (Array.isArray(value)) {
+                    for (let i = 0; i < value.length; i++) dropChild(value[i], stack, document);
+                } else {
+                    dropChild(value, stack, document);
+                }
+            }
+        }
+        this.dropped.add(document);
+    }
+
+    /** Parses the document's text again and grafts the new tree onto the AST it keeps. */
+    private remake(document: LangiumDocument): void {
+        const fresh = this.parse(document).value;
+        const nodes: AstNode[] = [];
+        const references: Reference[] = [];
+        if (!pair(document.parseResult.value, fresh, nodes, references)) {
+            throw new Error(`Archwright could not rebuild the syntax tree of ${document.uri.toString()}: its text no longer parses to the tree it has.`);
+        }
+        const kept = new Map<AstNode, AstNode>();
+        for (let i = 0; i < nodes.length; i += 2) {
+            kept.set(nodes[i + 1], nodes[i]);
+            (nodes[i] as { $cstNode?: CstNode }).$cstNode = nodes[i + 1].$cstNode;
+        }
+        for (let i = 0; i < references.length; i += 2) (references[i] as { $refNode?: CstNode }).$refNode = references[i + 1].$refNode;
+        // The composite nodes of the new tree point to the new AST nodes: point them to the kept ones.
+        const stack: CstNode[] = fresh.$cstNode ? [fresh.$cstNode] : [];
+        while (stack.length > 0) {
+            const cst = stack.pop() as CstNode & { _astNode?: AstNode; content?: CstNode[] };
+            if (!cst.content) continue;
+            if (cst._astNode) cst._astNode = kept.get(cst._astNode) ?? cst._astNode;
+            for (let i = 0; i < cst.content.length; i++) stack.push(cst.content[i]);
+        }
+        this.dropped.delete(document);
+        this.remade++;
+        this.noteReal(document);
+    }
+
+    /** The real node a stand-in stands for, its document's tree made again if need be. */
+    static realOf(lazy: LazyCstNode): CstNode {
+        const document = lazy.document;
+        const store = stores.get(document);
+        if (store?.dropped.has(document)) store.remake(document);
+        const owner = lazy.owner as { $cstNode?: CstNode; $refNode?: CstNode };
+        const real = isReference(owner) ? owner.$refNode : owner.$cstNode;
+        if (!real || real instanceof LazyCstNode) throw new Error(`Archwright lost the syntax tree of ${document.uri.toString()}.`);
+        return real;
+    }
+}
+
+/** How many closed files keep a real tree between builds' ends. */
+export const CAPACITY = 8;
+
+/** The store of each document whose tree was dropped (stand-ins find it here). */
+const stores = new WeakMap<LangiumDocument, CstStore>();
+
+function dropChild(value: unknown, stack: AstNode[], document: LangiumDocument): void {
+    if (isAstNode(value)) {
+        stack.push(value);
+    } else if (isReference(value) && value.$refNode && !(value.$refNode instanceof LazyCstNode)) {
+        (value as { $refNode?: CstNode }).$refNode = new LazyCstNode(value, document);
+    }
+}
+
+/**
+ * Pairs the kept AST (`old`) with a new parse of the same text, node by node and reference by
+ * reference, into `nodes` and `references` ([old, new, old, new...]); false when they differ.
+ */
+function pair(old: AstNode, fresh: AstNode, nodes: AstNode[], references: Reference[]): boolean {
+    if (old.$type !== fresh.$type) return false;
+    nodes.push(old, fresh);
+    const oldRecord = old as unknown as Record<string, unknown>;
+    const record = fresh as unknown as Record<string, unknown>;
+    for (const property in record) {
+        if (property.charCodeAt(0) === 36 /* $ */ || !Object.prototype.hasOwnProperty.call(record, property)) continue;
+        const value = record[property];
+        const before = oldRecord[property];
+        if (Array.isArray(value)) {
+            if (!Array.isArray(before) || before.length !== value.length) return false;
+            for (let i = 0; i < value.length; i++) if (!pairValue(before[i], value[i], nodes, references)) return false;
+        } else if (!pairValue(before, value, nodes, references)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+function pairValue(before: unknown, value: unknown, nodes: AstNode[], references: Reference[]): boolean {
+    if (isAstNode(value)) return isAstNode(before) && pair(before, value, nodes, references);
+    if (isReference(value)) {
+        if (!isReference(before) || before.$refText !== value.$refText) return false;
+        references.push(before, value);
+    }
+    return true;
+}
+
+/**
+ * Stands in for a CST node of a file whose tree is dropped (see {@link CstStore}): every read makes
+ * the file's tree real again (once) and answers from the node it stands for. `owner` is the AST
+ * node whose `$cstNode` it is, or the reference whose `$refNode` it is.
+ */
+export class LazyCstNode implements CstNode {
+    constructor(readonly owner: AstNode | Reference, readonly document: LangiumDocument) {}
+
+    private get real(): CstNode {
+        return CstStore.realOf(this);
+    }
+
+    get container(): CompositeCstNode | undefined { return this.real.container; }
+    get offset(): number { return this.real.offset; }
+    get length(): number { return this.real.length; }
+    get end(): number { return this.real.end; }
+    get range(): Range { return this.real.range; }
+    get text(): string { return this.real.text; }
+    get root() { return this.real.root; }
+    get grammarSource(): GrammarAST.AbstractElement | undefined { return this.real.grammarSource; }
+    get astNode(): AstNode { return this.real.astNode; }
+    get hidden(): boolean { return this.real.hidden; }
+    get content(): readonly CstNode[] | undefined { return (this.real as Partial<CompositeCstNode>).content; }
+    get tokenType(): TokenType | undefined { return (this.real as { tokenType?: TokenType }).tokenType; }
+    get fullText(): string | undefined { return (this.real as { fullText?: string }).fullText; }
+    get firstNonHiddenNode(): CstNode | undefined { return (this.real as { firstNonHiddenNode?: CstNode }).firstNonHiddenNode; }
+    get lastNonHiddenNode(): CstNode | undefined { return (this.real as { lastNonHiddenNode?: CstNode }).lastNonHiddenNode; }
+}

@@ -1,0 +1,79 @@
+import { isReference, type AstNode, type CstNode, type Reference } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { archwrightFiles, plan } from '../../bench/generate.mjs';
+import { CAPACITY, LazyCstNode } from '../../server/src/language/cst-store.js';
+import { childrenOf } from '../../server/src/util/ast-walk.js';
+import { diagnosticLines, loadWorkspace } from '../helpers.js';
+
+/** Every node of the tree with its references, in document order. */
+function nodesAndReferences(root: AstNode): { nodes: AstNode[]; references: Reference[] } {
+    const nodes: AstNode[] = [];
+    const references: Reference[] = [];
+    const visit = (node: AstNode): void => {
+        nodes.push(node);
+        for (const value of Object.entries(node).filter(([k]) => !k.startsWith('$')).flatMap(([, v]) => (Array.isArray(v) ? v : [v]))) {
+            if (isReference(value)) references.push(value);
+        }
+        for (const child of childrenOf(node)) visit(child);
+    };
+    visit(root);
+    return { nodes, references };
+}
+
+/** What can be read of a CST node, for comparing one tree with another. */
+function shape(cst: CstNode | undefined) {
+    if (!cst) return undefined;
+    return { offset: cst.offset, end: cst.end, range: cst.range, text: cst.text, hidden: cst.hidden, grammar: cst.grammarSource?.$type, children: 'content' in cst ? (cst.content as CstNode[]).length : -1 };
+}
+
+describe("closed files' syntax trees (CstStore)", () => {
+    it('are dropped after a build and made again, the same, when read', async () => {
+        const files = Object.fromEntries(archwrightFiles(plan('M')));
+        const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
+        const trees = dropping.shared.workspace.CstStore;
+        // Loading kept the last few parsed, validation made the others again, and the build's end dropped them all: none is open.
+        expect(trees.remade).toBeGreaterThanOrEqual(Object.keys(files).length - CAPACITY);
+        for (const doc of dropping.documents) expect(trees.isDropped(doc), doc.uri.toString()).toBe(true);
+        expect(dropping.documents[0].parseResult.value.$cstNode).toBeInstanceOf(LazyCstNode);
+        for (const name of Object.keys(files)) {
+            const dropped = nodesAndReferences(dropping.doc(name).parseResult.value);
+            const kept = nodesAndReferences(keeping.doc(name).parseResult.value);
+            expect(dropped.nodes.length).toBe(kept.nodes.length);
+            for (let i = 0; i < kept.nodes.length; i++) {
+                const node = dropped.nodes[i];
+                expect(shape(node.$cstNode), `${name} node ${i}`).toEqual(shape(kept.nodes[i].$cstNode));
+                // Made again, the tree points to the nodes that were kept, not to those of the new parse.
+                expect(node.$cstNode!.astNode).toBe(node);
+                expect(node.$cstNode).not.toBeInstanceOf(LazyCstNode);
+            }
+            expect(dropped.references.length).toBe(kept.references.length);
+            for (let i = 0; i < kept.references.length; i++) {
+                const reference = dropped.references[i];
+                expect(shape(reference.$refNode), `${name} reference ${i}`).toEqual(shape(kept.references[i].$refNode));
+                expect(dropped.nodes).toContain(reference.$refNode!.astNode);
+            }
+        }
+        // Reading them made every file's tree real: only the last few read stay so.
+        expect(dropping.documents.filter(d => !trees.isDropped(d)).length).toBeLessThanOrEqual(CAPACITY);
+    }, 60_000);
+
+    it('keep the diagnostics of a file changed on disk, and of the files that refer to it, right', async () => {
+        const ws = await loadWorkspace({
+            'a.arch': 'system shop "Shop" {\n  service orders "Orders" { owner "team" }\n}\n',
+            'b.arch': 'shop.orders -> shop "calls"\n'
+        });
+        expect(ws.shared.workspace.CstStore.isDropped(ws.doc('b.arch'))).toBe(true);
+        expect(diagnosticLines(ws.doc('b.arch'))).toEqual([]);
+        await ws.write('a.arch', 'system shop "Shop" {\n  service billing "Billing" { owner "team" }\n}\n');
+        expect(diagnosticLines(ws.doc('b.arch')).join('\n')).toContain('orders');
+        // The unresolved reference is reported at its place in b.arch, read from b.arch's tree made again.
+        const reference = ws.doc('b.arch').diagnostics!.find(d => String(d.message).includes('orders'))!;
+        expect(reference.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
+    });
+
+    it('are kept whole by the command line, which reads each once', async () => {
+        const ws = await loadWorkspace({ 'a.arch': 'system shop "Shop"\n', 'b.arch': 'system other "Other"\n' }, { once: true });
+        for (const doc of ws.documents) expect(ws.shared.workspace.CstStore.isDropped(doc)).toBe(false);
+        expect(ws.shared.workspace.CstStore.remade).toBe(0);
+    });
+});
