@@ -123,7 +123,7 @@ export const ArchwrightSharedModule: Module<ArchwrightSharedServices, DeepPartia
         WorkspaceManager: services => new ArchwrightWorkspaceManager(services),
         CstStore: services => new CstStore(
             document => services.ServiceRegistry.getServices(document.uri).parser.LangiumParser.parse(document.textDocument.getText()),
-            document => services.workspace.TextDocuments?.get(document.uri.toString()) !== undefined)
+            uri => services.workspace.TextDocuments?.get(uri.toString()) !== undefined)
     },
     lsp: {
         WorkspaceSymbolProvider: services => new ArchwrightWorkspaceSymbolProvider(services),

@@ -31,6 +31,13 @@ buyer -> shop.orders "orders"
 orders -> orders-db "stores"
 `;
 
+// Never opened before the test that reads it: the server keeps only its AST (CstStore).
+const AUDIT = `// Who did what
+service audit "Audit" {
+  technology "Go"
+}
+`;
+
 /** The bundled language server, spawned as an editor would, talking JSON-RPC over stdio. */
 describe('the language server over stdio', () => {
     let server: ChildProcess;
@@ -61,6 +68,7 @@ describe('the language server over stdio', () => {
         folder = mkdtempSync(join(tmpdir(), 'archwright-lsp-'));
         writeFileSync(join(folder, 'system.arch'), SYSTEM);
         writeFileSync(join(folder, 'flows.arch'), FLOWS);
+        writeFileSync(join(folder, 'audit.arch'), AUDIT);
         server = spawn(process.execPath, [join(ROOT, 'out', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -130,6 +138,30 @@ describe('the language server over stdio', () => {
         const text = JSON.stringify(hover.contents);
         expect(text).toMatch(/Orders/);
         expect(text).toMatch(/orders-db/);
+    });
+
+    it('finds places in a file that is not open, and serves that file once opened', async () => {
+        // The server dropped audit.arch's syntax tree after its first build: places in it come from its text, parsed again.
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('probe.arch'), languageId: 'archwright', version: 1, text: 'orders -> audit "logs"\n' } });
+        await diagnosticsOf('probe.arch', d => d.length === 0);
+        const definition = await connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('probe.arch') }, position: { line: 0, character: 12 } }) as LocationLink[];
+        expect(definition.map(l => [l.targetUri, l.targetSelectionRange])).toEqual([[uri('audit.arch'), { start: { line: 1, character: 8 }, end: { line: 1, character: 13 } }]]);
+        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('probe.arch') }, position: { line: 0, character: 12 } }) as Hover;
+        expect(JSON.stringify(hover.contents)).toMatch(/Audit/);
+        const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: uri('probe.arch') }, position: { line: 0, character: 12 }, context: { includeDeclaration: true } }) as Location[];
+        expect(references.map(l => [l.uri, l.range.start.line, l.range.start.character]).sort()).toEqual([[uri('audit.arch'), 1, 8], [uri('probe.arch'), 0, 10]]);
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('audit.arch'), languageId: 'archwright', version: 1, text: AUDIT } });
+        const symbols = await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('audit.arch') } }) as DocumentSymbol[];
+        expect(symbols.map(s => [s.name.split(' ')[0], s.range.start.line, s.range.end.line])).toEqual([['audit', 1, 3]]);
+        const tokens = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('audit.arch') } }) as { data: number[] };
+        expect(tokens.data.length).toBeGreaterThan(0);
+        const folds = await connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri('audit.arch') } }) as { startLine: number }[];
+        expect(folds.map(f => f.startLine)).toContain(1);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('audit.arch'), version: 2 }, contentChanges: [{ text: AUDIT.replace('"Go"', '"Rust"') }] });
+        const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri: uri('audit.arch') }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(edits).toEqual([]);
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('audit.arch') } });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('probe.arch') } });
     });
 
     it('renames across files', async () => {

@@ -1,4 +1,4 @@
-import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference } from 'langium';
+import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
 
@@ -32,8 +32,17 @@ export class CstStore {
 
     constructor(
         private readonly parse: (document: LangiumDocument) => ParseResult<AstNode>,
-        private readonly isOpen: (document: LangiumDocument) => boolean
+        private readonly isOpenUri: (uri: URI) => boolean
     ) {}
+
+    private isOpen(document: LangiumDocument): boolean {
+        return this.isOpenUri(document.uri);
+    }
+
+    /** Whether a new document at `uri` is best parsed without its tree: it is not open (and trees are dropped at all). */
+    wantsNoTree(uri: URI): boolean {
+        return this.enabled && !this.isOpenUri(uri);
+    }
 
     /** Whether the document's tree is dropped. */
     isDropped(document: LangiumDocument): boolean {

@@ -107,6 +107,18 @@ export class DepthLimitedParser extends LangiumParser {
         self.nodeBuilder.buildRootNode(input);
         const lexed = this.lexer.tokenize(input);
         this.lastParseWasFast = false;
+        if ((options as CstOptions | undefined)?.withoutCst && !options?.rule && lexed.errors.length === 0 && this.fastPath) {
+            // A file that is not open: its AST only, with placeholders where its CST nodes would be (CstStore).
+            const placeholders = new PlaceholderCstNodeBuilder();
+            placeholders.buildRootNode();
+            const value = this.fast.parse(lexed.tokens, lexed.hidden, placeholders as unknown as CstNodeBuilder) as T | undefined;
+            if (value) {
+                this.lastParseWasFast = true;
+                this.fast.trailingHidden();
+                linkContainers(value);
+                return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
+            }
+        }
         if (!options?.rule && lexed.errors.length === 0 && this.fastPath) {
             // Text without errors: the fast parser builds what the steps below would (see fast-parser.ts).
             const value = this.fast.parse(lexed.tokens, lexed.hidden, self.nodeBuilder) as T | undefined;
@@ -152,6 +164,51 @@ export class DepthLimitedParser extends LangiumParser {
         if (open) blocks.push({ open, start: open.startOffset, end: input.length });
         return blocks;
     }
+}
+
+/** Parser options of Archwright's: `withoutCst` asks for the AST alone (with {@link CstPlaceholder}s), when the fast parser can take the text. */
+export interface CstOptions extends ParserOptions {
+    withoutCst?: boolean;
+}
+
+/**
+ * Where a CST node would be in a tree parsed without one: it knows its grammar element (the value
+ * converter reads it) and is replaced by a stand-in as soon as the document is made (CstStore).
+ */
+export class CstPlaceholder {
+    astNode: unknown;
+    constructor(readonly grammarSource: GrammarAST.AbstractElement | undefined) {}
+}
+
+/** What the fast parser calls of Langium's CST builder, building only {@link CstPlaceholder}s: one per rule call, none per token. */
+class PlaceholderCstNodeBuilder {
+    private readonly stack: CstPlaceholder[] = [];
+    private readonly token = new CstPlaceholder(undefined);
+
+    buildRootNode(): CstPlaceholder {
+        const root = new CstPlaceholder(undefined);
+        this.stack.length = 0;
+        this.stack.push(root);
+        return root;
+    }
+
+    buildCompositeNode(feature: GrammarAST.AbstractElement): CstPlaceholder {
+        const node = new CstPlaceholder(feature);
+        this.stack.push(node);
+        return node;
+    }
+
+    /** One placeholder for every token: the value converter reads its grammar element at once, and nothing keeps it. */
+    buildLeafNode(_token: IToken, feature: GrammarAST.AbstractElement): CstPlaceholder {
+        (this.token as { grammarSource: GrammarAST.AbstractElement | undefined }).grammarSource = feature;
+        return this.token;
+    }
+
+    construct(item: { $cstNode?: unknown }): void {
+        item.$cstNode = this.stack.pop();
+    }
+
+    addHiddenNodes(): void {}
 }
 
 /** The private members of Langium's parser that {@link DepthLimitedParser.parseText} uses. */

@@ -3,11 +3,11 @@ import {
     type LangiumDocument, type ParseResult, type Reference, type URI
 } from 'langium';
 import { CancellationToken, type Position } from 'vscode-languageserver';
-import { moveShift, ShiftableLeafCstNode, type LeafShift, type Move } from './depth-limited-parser.js';
+import { CstPlaceholder, moveShift, ShiftableLeafCstNode, type CstOptions, type LeafShift, type Move } from './depth-limited-parser.js';
 import { isElement } from './generated/ast.js';
 import { childrenOf, referencesOf } from '../util/ast-walk.js';
 import type { CstStore } from './cst-store.js';
-import type { LangiumSharedCoreServices } from 'langium';
+import type { LangiumSharedCoreServices, ParserOptions } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Parses text with the grammar's entry rule, or with the named rule. */
@@ -52,14 +52,22 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
 
     protected override createLangiumDocument<T extends AstNode = AstNode>(parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string): LangiumDocument<T> {
         const document = super.createLangiumDocument(parseResult, uri, textDocument, text);
-        this.trees().noteReal(document);
+        if (parseResult.value.$cstNode instanceof CstPlaceholder) this.trees().drop(document);
+        else this.trees().noteReal(document);
         return document;
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         const previous = this.previous.get(uri.toString());
         const spliced = previous && reparse(previous, text, (input, rule) => this.parse(uri, input, rule ? { rule } : undefined));
-        return (spliced as ParseResult<T> | undefined) ?? super.parseAsync<T>(uri, text, cancellationToken);
+        if (spliced) return spliced as ParseResult<T>;
+        return previous || !this.trees().wantsNoTree(uri) ? super.parseAsync<T>(uri, text, cancellationToken) : this.parse<T>(uri, text);
+    }
+
+    /** A new document that is not open is parsed without its CST (CstStore makes it when it is read). */
+    protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
+        if (options || this.previous.has(uri.toString()) || !this.trees().wantsNoTree(uri)) return super.parse<T>(uri, text, options);
+        return super.parse<T>(uri, text, { withoutCst: true } as CstOptions);
     }
 }
 
