@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import { CAPACITY, LazyCstNode } from '../../server/src/language/cst-store.js';
 import { childrenOf } from '../../server/src/util/ast-walk.js';
-import { diagnosticLines, loadWorkspace } from '../helpers.js';
+import { diagnosticLines, loadWorkspace, repositoryArchTexts, type Workspace } from '../helpers.js';
 
 /** Every node of the tree with its references, in document order. */
 function nodesAndReferences(root: AstNode): { nodes: AstNode[]; references: Reference[] } {
@@ -26,6 +26,28 @@ function shape(cst: CstNode | undefined) {
     return { offset: cst.offset, end: cst.end, range: cst.range, text: cst.text, hidden: cst.hidden, grammar: cst.grammarSource?.$type, children: 'content' in cst ? (cst.content as CstNode[]).length : -1 };
 }
 
+/** Each file's tree, as the workspace that drops trees reads it, equals the one of the workspace that never drops them. */
+function expectSameTrees(files: Record<string, string>, dropping: Workspace, keeping: Workspace, label = ''): void {
+    for (const name of Object.keys(files)) {
+        const dropped = nodesAndReferences(dropping.doc(name).parseResult.value);
+        const kept = nodesAndReferences(keeping.doc(name).parseResult.value);
+        expect(dropped.nodes.length).toBe(kept.nodes.length);
+        for (let i = 0; i < kept.nodes.length; i++) {
+            const node = dropped.nodes[i];
+            expect(shape(node.$cstNode), `${label}${name} node ${i}`).toEqual(shape(kept.nodes[i].$cstNode));
+            // Made again, the tree points to the nodes that were kept, not to those of the new parse.
+            expect(node.$cstNode!.astNode).toBe(node);
+            expect(node.$cstNode).not.toBeInstanceOf(LazyCstNode);
+        }
+        expect(dropped.references.length).toBe(kept.references.length);
+        for (let i = 0; i < kept.references.length; i++) {
+            const reference = dropped.references[i];
+            expect(shape(reference.$refNode), `${label}${name} reference ${i}`).toEqual(shape(kept.references[i].$refNode));
+            expect(dropped.nodes).toContain(reference.$refNode!.astNode);
+        }
+    }
+}
+
 describe("closed files' syntax trees (CstStore)", () => {
     it('are dropped after a build and made again, the same, when read', async () => {
         const files = Object.fromEntries(archwrightFiles(plan('M')));
@@ -35,26 +57,26 @@ describe("closed files' syntax trees (CstStore)", () => {
         expect(trees.remade).toBe(Object.keys(files).length);
         for (const doc of dropping.documents) expect(trees.isDropped(doc), doc.uri.toString()).toBe(true);
         expect(dropping.documents[0].parseResult.value.$cstNode).toBeInstanceOf(LazyCstNode);
-        for (const name of Object.keys(files)) {
-            const dropped = nodesAndReferences(dropping.doc(name).parseResult.value);
-            const kept = nodesAndReferences(keeping.doc(name).parseResult.value);
-            expect(dropped.nodes.length).toBe(kept.nodes.length);
-            for (let i = 0; i < kept.nodes.length; i++) {
-                const node = dropped.nodes[i];
-                expect(shape(node.$cstNode), `${name} node ${i}`).toEqual(shape(kept.nodes[i].$cstNode));
-                // Made again, the tree points to the nodes that were kept, not to those of the new parse.
-                expect(node.$cstNode!.astNode).toBe(node);
-                expect(node.$cstNode).not.toBeInstanceOf(LazyCstNode);
-            }
-            expect(dropped.references.length).toBe(kept.references.length);
-            for (let i = 0; i < kept.references.length; i++) {
-                const reference = dropped.references[i];
-                expect(shape(reference.$refNode), `${name} reference ${i}`).toEqual(shape(kept.references[i].$refNode));
-                expect(dropped.nodes).toContain(reference.$refNode!.astNode);
-            }
-        }
+        expectSameTrees(files, dropping, keeping);
         // Reading them made every file's tree real: only the last few read stay so.
         expect(dropping.documents.filter(d => !trees.isDropped(d)).length).toBeLessThanOrEqual(CAPACITY);
+    }, 60_000);
+
+    it("are made again the same for each of the repository's .arch files, those with syntax errors too", async () => {
+        let withErrors = 0;
+        const broken = [
+            'service x "X" {\n  technology\n}\nservice y "Y"\n',
+            'system s "S" {\n  service a "A" {\n    owner "team"\n',
+            'a -> \nservice b "B"\nb -> b "self" {\n  protocol\n}\n'
+        ].map((text, i) => ({ file: `broken-${i}.arch`, text }));
+        for (const { file, text } of [...repositoryArchTexts(), ...broken]) {
+            const files = { 'model.arch': text };
+            const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
+            expect(dropping.shared.workspace.CstStore.isDropped(dropping.doc('model.arch')), file).toBe(true);
+            expectSameTrees(files, dropping, keeping, `${file}: `);
+            if (keeping.doc('model.arch').parseResult.parserErrors.length > 0) withErrors++;
+        }
+        expect(withErrors).toBe(broken.length);
     }, 60_000);
 
     it('keep the diagnostics of a file changed on disk, and of the files that refer to it, right', async () => {
@@ -69,6 +91,20 @@ describe("closed files' syntax trees (CstStore)", () => {
         // The unresolved reference is reported at its place in b.arch, read from b.arch's tree made again.
         const reference = ws.doc('b.arch').diagnostics!.find(d => String(d.message).includes('orders'))!;
         expect(reference.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
+    });
+
+    it('give way to a full parse when a text no longer gives the AST that was kept', async () => {
+        const ws = await loadWorkspace({ 'a.arch': 'service one "One"\nservice two "Two"\n', 'b.arch': 'one -> two "calls"\n' });
+        const trees = ws.shared.workspace.CstStore;
+        const a = ws.doc('a.arch');
+        expect(trees.isDropped(a)).toBe(true);
+        // As if the text had changed under the AST: it no longer parses to the same tree.
+        (a.parseResult.value as unknown as { declarations: unknown[] }).declarations.pop();
+        expect(trees.ensure(a)).toBe(false);
+        expect(a.parseResult.value.$cstNode).toBeUndefined();
+        const updated = await ws.write('a.arch', 'service one "One"\nservice three "Three"\n');
+        expect(updated.parseResult.value.$cstNode?.text).toContain('three');
+        expect(diagnosticLines(ws.doc('b.arch')).join('\n')).toContain('two');
     });
 
     it('are kept whole by the command line, which reads each once', async () => {

@@ -72,9 +72,21 @@ export class CstStore {
         this.real.delete(document);
     }
 
-    /** Makes sure the document's tree is real (before it is parsed incrementally or edited). */
-    ensure(document: LangiumDocument): void {
-        if (this.dropped.has(document)) this.remake(document);
+    /**
+     * Makes sure the document's tree is real before it is parsed again: false when it cannot be
+     * made (its text no longer gives its AST), and then the document has no tree at all, so that it
+     * is parsed in full (Langium compares the old tree's text with the new one).
+     */
+    ensure(document: LangiumDocument): boolean {
+        if (!this.dropped.has(document)) return true;
+        try {
+            this.remake(document);
+            return true;
+        } catch {
+            (document.parseResult.value as { $cstNode?: CstNode }).$cstNode = undefined;
+            this.dropped.delete(document);
+            return false;
+        }
     }
 
     /** Puts stand-ins in place of the document's tree. */

@@ -41,19 +41,24 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
 
     override update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
-        // The previous tree is read (its text, and by incremental parsing): a dropped one is made again first.
-        this.trees().ensure(document);
-        this.previous.set(key, document.parseResult);
+        // The previous tree is read (its text, and by incremental parsing): a dropped one is made again
+        // first, and one that cannot be is not reparsed in part.
+        if (this.trees().ensure(document)) this.previous.set(key, document.parseResult);
         return super.update(document, cancellationToken).finally(() => {
             this.previous.delete(key);
-            this.trees().noteReal(document);
+            this.adopt(document);
         });
+    }
+
+    /** Hands the document's new tree to the CST store: placeholders (a file parsed without its tree) become stand-ins. */
+    private adopt(document: LangiumDocument): void {
+        if (document.parseResult.value.$cstNode instanceof CstPlaceholder) this.trees().drop(document);
+        else this.trees().noteReal(document);
     }
 
     protected override createLangiumDocument<T extends AstNode = AstNode>(parseResult: ParseResult<T>, uri: URI, textDocument?: TextDocument, text?: string): LangiumDocument<T> {
         const document = super.createLangiumDocument(parseResult, uri, textDocument, text);
-        if (parseResult.value.$cstNode instanceof CstPlaceholder) this.trees().drop(document);
-        else this.trees().noteReal(document);
+        this.adopt(document);
         return document;
     }
 
@@ -64,7 +69,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         return previous || !this.trees().wantsNoTree(uri) ? super.parseAsync<T>(uri, text, cancellationToken) : this.parse<T>(uri, text);
     }
 
-    /** A new document that is not open is parsed without its CST (CstStore makes it when it is read). */
+    /** A document that is not open is parsed without its CST, unless in part (CstStore makes it when it is read). */
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
         if (options || this.previous.has(uri.toString()) || !this.trees().wantsNoTree(uri)) return super.parse<T>(uri, text, options);
         return super.parse<T>(uri, text, { withoutCst: true } as CstOptions);
