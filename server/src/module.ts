@@ -5,7 +5,7 @@ import {
 } from 'langium/lsp';
 import { ArchwrightGeneratedModule, ArchwrightGeneratedSharedModule } from './language/generated/module.js';
 import { ModelFolders } from './language/model-folders.js';
-import { ArchwrightAstNodeDescriptionProvider, ArchwrightScopeComputation } from './language/scope-computation.js';
+import { ArchwrightAstNodeDescriptionProvider, ArchwrightScopeComputation, MovingNodeDescription } from './language/scope-computation.js';
 import { ArchwrightScopeProvider } from './language/scope-provider.js';
 import { ArchwrightValidator } from './language/validator.js';
 import { ArchwrightValidationRegistry } from './language/validation-registry.js';
@@ -163,6 +163,15 @@ export function createArchwrightServices(context: DefaultSharedModuleContext, op
     shared.ServiceRegistry.register(Archwright);
     // The command line reads every tree once, in one build: nothing to drop and make again.
     shared.workspace.CstStore.enabled = !options.once;
+    // Before a closed file's tree is dropped: the places of its declarations' names (the workspace's
+    // symbols list all of them) and their comments (completion documents every candidate with them).
+    shared.workspace.CstStore.onDrop(document => {
+        const exports = (shared.workspace.IndexManager as ArchwrightIndexManager).exportsByFile().get(document.uri.toString()) ?? [];
+        for (const description of exports) {
+            if (description instanceof MovingNodeDescription) description.freeze();
+            if (description.node) Archwright.documentation.CommentProvider.getComment(description.node);
+        }
+    });
     Archwright.validation.ArchwrightValidator.register();
     // Every file of the workspace gets its diagnostics at startup, not only once one is opened.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };

@@ -79,6 +79,26 @@ describe("closed files' syntax trees (CstStore)", () => {
         expect(withErrors).toBe(broken.length);
     }, 60_000);
 
+    it("are not made again for what requests read of every file: the names' places and the comments", async () => {
+        const files = { ...Object.fromEntries(archwrightFiles(plan('S'))), 'commented.arch': '/** Takes the orders. */\nservice taker "Taker"\n' };
+        const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
+        const trees = dropping.shared.workspace.CstStore;
+        const remade = trees.remade;
+        const symbols = async (ws: typeof dropping) => (await ws.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: '' })).map(s => JSON.stringify(s)).sort();
+        const dropped = await symbols(dropping);
+        expect(dropped.length).toBeGreaterThan(100);
+        expect(dropped).toEqual(await symbols(keeping));
+        const comments = dropping.services.documentation.CommentProvider;
+        for (const doc of dropping.documents) {
+            for (const description of dropping.shared.workspace.IndexManager.allElements().filter(d => d.documentUri.toString() === doc.uri.toString())) {
+                comments.getComment(description.node!);
+            }
+        }
+        const taker = dropping.shared.workspace.IndexManager.allElements().find(d => d.name === 'taker')!;
+        expect(comments.getComment(taker.node!)).toBe('/** Takes the orders. */');
+        expect(trees.remade).toBe(remade);
+    }, 60_000);
+
     it('keep the diagnostics of a file changed on disk, and of the files that refer to it, right', async () => {
         const ws = await loadWorkspace({
             'a.arch': 'system shop "Shop" {\n  service orders "Orders" { owner "team" }\n}\n',

@@ -1,6 +1,7 @@
 import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
+import { CstPlaceholder } from './depth-limited-parser.js';
 
 /**
  * Langium's concrete syntax tree (CST) is half of what the language server keeps alive: a node per
@@ -29,6 +30,8 @@ export class CstStore {
     remade = 0;
     /** False where every tree is read once in one build (the command line): nothing is dropped. */
     enabled = true;
+    /** Called with each document whose real tree is about to be dropped, to keep what is read often (see {@link onDrop}). */
+    private readonly dropListeners: ((document: LangiumDocument) => void)[] = [];
 
     constructor(
         private readonly parse: (document: LangiumDocument) => ParseResult<AstNode>,
@@ -89,12 +92,22 @@ export class CstStore {
         }
     }
 
+    /**
+     * Registers what to keep of a tree before it is dropped: what requests read of every file, such
+     * as the places of the names the workspace's symbols list, or the comments completion shows
+     * for every candidate, which would otherwise make every file's tree again on each request.
+     */
+    onDrop(listener: (document: LangiumDocument) => void): void {
+        this.dropListeners.push(listener);
+    }
+
     /** Puts stand-ins in place of the document's tree. */
     drop(document: LangiumDocument): void {
         this.real.delete(document);
         if (this.dropped.has(document)) return;
         const root = document.parseResult.value;
         if (!root.$cstNode) return;
+        if (!(root.$cstNode instanceof CstPlaceholder)) for (const listener of this.dropListeners) listener(document);
         stores.set(document, this);
         const stack: AstNode[] = [root];
         while (stack.length > 0) {

@@ -3,6 +3,7 @@ import {
     type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { LazyCstNode } from './cst-store.js';
 import { isElement, isModel, type Element } from './generated/ast.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
 import { exact } from '../util/arrays.js';
@@ -115,8 +116,14 @@ interface DeclarationExports {
  * works the node's out at once): the exports of a declaration that an edit did not touch are kept
  * (ArchwrightScopeComputation), and such a declaration may have moved.
  */
-class MovingNodeDescription implements AstNodeDescription {
+export class MovingNodeDescription implements AstNodeDescription {
     private nodePath?: string;
+    /**
+     * Where the name was when the file's tree was last dropped (CstStore), as plain numbers: offset,
+     * length, start line and character, end line and character. A file that is not open does not
+     * move, and the workspace's symbols read the name's place of every declaration.
+     */
+    private frozen?: readonly number[];
 
     constructor(readonly node: AstNode, readonly name: string, readonly type: string, readonly documentUri: URI,
         private readonly locator: AstNodeLocator, private readonly names: NameProvider) {}
@@ -130,13 +137,28 @@ class MovingNodeDescription implements AstNodeDescription {
     }
 
     get nameSegment(): DocumentSegment | undefined {
-        // Found each time, not kept: the tree of a file that is not open is dropped between builds (CstStore).
+        const frozen = this.frozen;
+        if (frozen && isTreeDropped(this.node)) {
+            return { offset: frozen[0], length: frozen[1], end: frozen[0] + frozen[1], range: { start: { line: frozen[2], character: frozen[3] }, end: { line: frozen[4], character: frozen[5] } } };
+        }
+        // Found each time, not kept: the node moves while its file is edited, and a CST node would keep a closed file's whole tree.
         return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    /** Keeps the name's place as it is now (its file's tree is about to be dropped). */
+    freeze(): void {
+        const segment = this.nameSegment;
+        this.frozen = segment && [segment.offset, segment.length, segment.range.start.line, segment.range.start.character, segment.range.end.line, segment.range.end.character];
     }
 
     get selectionSegment(): DocumentSegment | undefined {
         return CstUtils.toDocumentSegment(this.node.$cstNode);
     }
+}
+
+/** Whether the tree of the node's file is dropped (CstStore): its `$cstNode` is a stand-in. */
+function isTreeDropped(node: AstNode): boolean {
+    return node.$cstNode instanceof LazyCstNode;
 }
 
 /** Descriptions of exported nodes as {@link MovingNodeDescription}s. */

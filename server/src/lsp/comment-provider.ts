@@ -19,14 +19,14 @@ export class ArchwrightCommentProvider extends DefaultCommentProvider {
 
     override getComment(node: AstNode): string | undefined {
         if (isAstNodeWithComment(node)) return node.$comment;
+        // Looked up before the node's CST is read: a closed file's is a stand-in that would parse the file again (CstStore).
+        let comment = this.comments.get(node);
+        if (comment) return comment.text;
         const cst = node.$cstNode;
         if (!cst || isRootCstNode(cst)) return super.getComment(node);
-        let comment = this.comments.get(node);
-        if (!comment) {
-            const previous = previousNode(cst);
-            comment = { text: previous && CstUtils.isCommentNode(previous, this.commentRules ??= this.grammarConfig().multilineCommentRules) ? previous.text : undefined };
-            this.comments.set(node, comment);
-        }
+        const previous = previousNode(cst);
+        comment = { text: previous && CstUtils.isCommentNode(previous, this.commentRules ??= this.grammarConfig().multilineCommentRules) ? previous.text : undefined };
+        this.comments.set(node, comment);
         return comment.text;
     }
 }
