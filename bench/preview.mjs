@@ -3,8 +3,9 @@
 //
 // The model is bench/views-model.ts's modelText(n) and the view its landscape view ("All",
 // `include *`: n nodes). Each update renames one element (e(n/2)'s title), and is timed as the sum of
-//   1. the server, in this process: the language server's rebuild after the file changed
-//      (Langium's DocumentBuilder.update: parse, link, ArchModel, validation with the readiness
+//   1. the server, in this process: the language server's rebuild after the file changed, typed
+//      into as an editor does (the file is open: its tree is kept and the edit parsed in part;
+//      Langium's DocumentBuilder.update: parse, link, ArchModel, validation with the readiness
 //      rules) and its answer to `archwright/diagram` (diagramOf: the view's Mermaid text, source map,
 //      flagged nodes), made into the panel's `render` message (test/helpers.ts loadWorkspace,
 //      test/webview/diagram-answer.ts);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isAstNode, isReference, URI, type AstNode, type LangiumDocument } from 'langium';
 import { MemoryFileSystem } from './memory-file-system.js';
 import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createArchwrightServices, type ArchwrightServices, type ArchwrightSharedServices, type ServicesOptions } from '../server/src/module.js';
 import type { BuiltModel } from '../server/src/model/model-provider.js';
 
@@ -17,6 +18,11 @@ export interface Workspace {
     model(): BuiltModel;
     /** Writes (adds or changes) a file and rebuilds as the language server would after a file event. */
     write(name: string, text: string): Promise<LangiumDocument>;
+    /**
+     * Types into a file open in the editor: its text, as the editor sends it, replaces the file's,
+     * and the workspace rebuilds as the language server does after a change (the file stays open).
+     */
+    type(name: string, text: string): Promise<LangiumDocument>;
     /** Deletes a file and rebuilds. */
     remove(name: string): Promise<void>;
     /** The current diagnostics of a file by name (documents are replaced on change). */
@@ -56,6 +62,13 @@ export async function loadWorkspace(files: Record<string, string> | string, opti
         async write(name, text) {
             const u = URI.parse(uri(name));
             fileSystem.files.set(u.toString(), text);
+            await shared.workspace.DocumentBuilder.update([u], []);
+            return shared.workspace.LangiumDocuments.getDocument(u)!;
+        },
+        async type(name, text) {
+            const u = URI.parse(uri(name));
+            const open = shared.workspace.TextDocuments as unknown as { get(uri: string): TextDocument | undefined; set(document: TextDocument): boolean };
+            open.set(TextDocument.create(u.toString(), 'archwright', (open.get(u.toString())?.version ?? 0) + 1, text));
             await shared.workspace.DocumentBuilder.update([u], []);
             return shared.workspace.LangiumDocuments.getDocument(u)!;
         },

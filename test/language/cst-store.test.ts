@@ -2,6 +2,7 @@ import { isReference, type AstNode, type CstNode, type Reference } from 'langium
 import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import { CAPACITY, LazyCstNode } from '../../server/src/language/cst-store.js';
+import { reparseCounts } from '../../server/src/language/incremental-parse.js';
 import { childrenOf } from '../../server/src/util/ast-walk.js';
 import { diagnosticLines, loadWorkspace, repositoryArchTexts, type Workspace } from '../helpers.js';
 
@@ -111,6 +112,20 @@ describe("closed files' syntax trees (CstStore)", () => {
         // The unresolved reference is reported at its place in b.arch, read from b.arch's tree made again.
         const reference = ws.doc('b.arch').diagnostics!.find(d => String(d.message).includes('orders'))!;
         expect(reference.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 11 } });
+    });
+
+    it('are kept for a file open in the editor, whose edits are parsed in part', async () => {
+        const ws = await loadWorkspace({ 'a.arch': 'service one "One"\nservice two "Two"\n', 'b.arch': 'one -> two "calls"\n' });
+        const trees = ws.shared.workspace.CstStore;
+        await ws.type('a.arch', 'service one "One!"\nservice two "Two"\n');
+        const remade = trees.remade;
+        const declarations = reparseCounts.declarations;
+        const a = await ws.type('a.arch', 'service one "One!!"\nservice two "Two"\n');
+        expect(trees.isDropped(a)).toBe(false);
+        expect(trees.isDropped(ws.doc('b.arch'))).toBe(true);
+        expect(trees.remade).toBe(remade);
+        expect(reparseCounts.declarations).toBe(declarations + 1);
+        expect(a.parseResult.value.$cstNode?.text).toContain('One!!');
     });
 
     it('give way to a full parse when a text no longer gives the AST that was kept', async () => {

@@ -16,7 +16,8 @@ import { CstPlaceholder } from './depth-limited-parser.js';
  * onto the AST that is kept (the same text parses to the same tree: the parser is deterministic),
  * so that every node, reference and CST node points where it pointed before, and the stand-ins now
  * answer from the real nodes. A few files' trees stay (the ones read last, {@link CAPACITY}); the
- * rest are dropped again when more are made, and all closed files' after each build.
+ * rest are dropped again when more are made, and all closed files' after each build. A file that is
+ * not open is parsed without a tree in the first place (the fast parser's `CstPlaceholder`s).
  *
  * Nothing else may hold on to a CST node of another file across builds (it would keep that file's
  * whole tree alive): the index's descriptions read places from the nodes each time they are asked.
@@ -68,11 +69,6 @@ export class CstStore {
     /** Drops the trees of every file that is not open. */
     dropClosed(): void {
         for (const doc of [...this.real.keys()]) if (!this.isOpen(doc)) this.drop(doc);
-    }
-
-    /** A document that is gone (or parsed anew: its old tree is no longer the document's). */
-    forget(document: LangiumDocument): void {
-        this.real.delete(document);
     }
 
     /**

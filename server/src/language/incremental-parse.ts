@@ -1,13 +1,12 @@
 import {
     DefaultLangiumDocumentFactory, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode,
-    type LangiumDocument, type ParseResult, type Reference, type URI
+    type LangiumDocument, type LangiumSharedCoreServices, type ParseResult, type ParserOptions, type Reference, type URI
 } from 'langium';
 import { CancellationToken, type Position } from 'vscode-languageserver';
 import { CstPlaceholder, moveShift, ShiftableLeafCstNode, type CstOptions, type LeafShift, type Move } from './depth-limited-parser.js';
 import { isElement } from './generated/ast.js';
 import { childrenOf, referencesOf } from '../util/ast-walk.js';
 import type { CstStore } from './cst-store.js';
-import type { LangiumSharedCoreServices, ParserOptions } from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Parses text with the grammar's entry rule, or with the named rule. */
