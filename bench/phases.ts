@@ -42,6 +42,7 @@ const listeners = phases.map(([state, name]) => builder.onBuildPhase(state, () =
 await builder.build(docs, { validation: true });
 listeners.forEach(l => l.dispose());
 console.log(`cold build ${(cpu() - start).toFixed(0)} ms cpu, ${docs.length} files, ${docs.reduce((n, d) => n + (d.diagnostics?.length ?? 0), 0)} diagnostics`);
+console.log(`trees made again: ${shared.workspace.CstStore.remade}`);
 
 const edited = docs.find(d => d.uri.path.endsWith(`/${options.file}`));
 if (!edited) throw new Error(`no file named ${options.file} in ${positionals[0]}`);
