@@ -2,6 +2,7 @@ import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNo
 import type { Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
 import { CstPlaceholder } from './depth-limited-parser.js';
+import { referencesOf, walkAstNow } from '../util/ast-walk.js';
 
 /**
  * Langium's concrete syntax tree (CST) is half of what the language server keeps alive: a node per
@@ -105,21 +106,12 @@ export class CstStore {
         if (!root.$cstNode) return;
         if (!(root.$cstNode instanceof CstPlaceholder)) for (const listener of this.dropListeners) listener(document);
         stores.set(document, this);
-        const stack: AstNode[] = [root];
-        while (stack.length > 0) {
-            const node = stack.pop()!;
+        walkAstNow(root, node => {
             if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = new LazyCstNode(node, document);
-            const record = node as unknown as Record<string, unknown>;
-            for (const property in record) {
-                if (property.charCodeAt(0) === 36 /* $ */ || !Object.prototype.hasOwnProperty.call(record, property)) continue;
-                const value = record[property];
-                if (Array.isArray(value)) {
-                    for (let i = 0; i < value.length; i++) dropChild(value[i], stack, document);
-                } else {
-                    dropChild(value, stack, document);
-                }
+            for (const { reference } of referencesOf(node)) {
+                if (reference.$refNode && !(reference.$refNode instanceof LazyCstNode)) (reference as { $refNode?: CstNode }).$refNode = new LazyCstNode(reference as Reference, document);
             }
-        }
+        });
         this.dropped.add(document);
     }
 
@@ -167,14 +159,6 @@ export const CAPACITY = 8;
 
 /** The store of each document whose tree was dropped (stand-ins find it here). */
 const stores = new WeakMap<LangiumDocument, CstStore>();
-
-function dropChild(value: unknown, stack: AstNode[], document: LangiumDocument): void {
-    if (isAstNode(value)) {
-        stack.push(value);
-    } else if (isReference(value) && value.$refNode && !(value.$refNode instanceof LazyCstNode)) {
-        (value as { $refNode?: CstNode }).$refNode = new LazyCstNode(value, document);
-    }
-}
 
 /**
  * Pairs the kept AST (`old`) with a new parse of the same text, node by node and reference by
@@ -233,6 +217,4 @@ export class LazyCstNode implements CstNode {
     get content(): readonly CstNode[] | undefined { return (this.real as Partial<CompositeCstNode>).content; }
     get tokenType(): TokenType | undefined { return (this.real as { tokenType?: TokenType }).tokenType; }
     get fullText(): string | undefined { return (this.real as { fullText?: string }).fullText; }
-    get firstNonHiddenNode(): CstNode | undefined { return (this.real as { firstNonHiddenNode?: CstNode }).firstNonHiddenNode; }
-    get lastNonHiddenNode(): CstNode | undefined { return (this.real as { lastNonHiddenNode?: CstNode }).lastNonHiddenNode; }
 }

@@ -104,32 +104,22 @@ export class DepthLimitedParser extends LangiumParser {
      */
     private parseText<T extends AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const self = this as unknown as ParserInternals;
-        self.nodeBuilder.buildRootNode(input);
         const lexed = this.lexer.tokenize(input);
         this.lastParseWasFast = false;
-        if ((options as CstOptions | undefined)?.withoutCst && !options?.rule && lexed.errors.length === 0 && this.fastPath) {
-            // A file that is not open: its AST only, with placeholders where its CST nodes would be (CstStore).
-            const placeholders = new PlaceholderCstNodeBuilder();
-            placeholders.buildRootNode();
-            const value = this.fast.parse(lexed.tokens, lexed.hidden, placeholders as unknown as CstNodeBuilder) as T | undefined;
-            if (value) {
-                this.lastParseWasFast = true;
-                this.fast.trailingHidden();
-                linkContainers(value);
-                return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
-            }
-        }
         if (!options?.rule && lexed.errors.length === 0 && this.fastPath) {
-            // Text without errors: the fast parser builds what the steps below would (see fast-parser.ts).
-            const value = this.fast.parse(lexed.tokens, lexed.hidden, self.nodeBuilder) as T | undefined;
+            // Text without errors: the fast parser builds what the steps below would (see fast-parser.ts);
+            // for a file that is not open, placeholders where its CST nodes would be (CstStore).
+            const builder = (options as CstOptions | undefined)?.withoutCst ? new PlaceholderCstNodeBuilder() as unknown as CstNodeBuilder : self.nodeBuilder;
+            builder.buildRootNode(input);
+            const value = this.fast.parse(lexed.tokens, lexed.hidden, builder) as T | undefined;
             if (value) {
                 this.lastParseWasFast = true;
-                self.nodeBuilder.addHiddenNodes(this.fast.trailingHidden());
+                builder.addHiddenNodes(this.fast.trailingHidden());
                 linkContainers(value);
                 return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
             }
-            self.nodeBuilder.buildRootNode(input);
         }
+        self.nodeBuilder.buildRootNode(input);
         this.prepare();
         self.lexerResult = lexed;
         this.wrapper.input = lexed.tokens;

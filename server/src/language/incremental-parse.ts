@@ -65,13 +65,17 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         const previous = this.previous.get(uri.toString());
         const spliced = previous && reparse(previous, text, (input, rule) => this.parse(uri, input, rule ? { rule } : undefined));
         if (spliced) return spliced as ParseResult<T>;
-        return previous || !this.trees().wantsNoTree(uri) ? super.parseAsync<T>(uri, text, cancellationToken) : this.parse<T>(uri, text);
+        // Langium's asynchronous parser takes no options: one without a tree is parsed here.
+        return this.withoutTree(uri) ? this.parse<T>(uri, text) : super.parseAsync<T>(uri, text, cancellationToken);
     }
 
-    /** A document that is not open is parsed without its CST, unless in part (CstStore makes it when it is read). */
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
-        if (options || this.previous.has(uri.toString()) || !this.trees().wantsNoTree(uri)) return super.parse<T>(uri, text, options);
-        return super.parse<T>(uri, text, { withoutCst: true } as CstOptions);
+        return super.parse<T>(uri, text, !options && this.withoutTree(uri) ? { withoutCst: true } as CstOptions : options);
+    }
+
+    /** A new document that is not open is parsed without its CST (CstStore makes it when it is read); an update keeps its tree. */
+    private withoutTree(uri: URI): boolean {
+        return !this.previous.has(uri.toString()) && this.trees().wantsNoTree(uri);
     }
 }
 
