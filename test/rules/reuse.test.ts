@@ -1,3 +1,4 @@
+import { PackedSource } from '../../server/src/model/packed-source.js';
 import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
 import type { ArchModel } from '../../server/src/model/arch-model.js';
@@ -54,7 +55,8 @@ const LISTS = FRAGMENT_LISTS;
  * property (present or not) and `list.decl` for the rest.
  */
 function recordingReads(model: ArchModel, reads: Set<string>): ArchModel {
-    const copy = structuredClone(model);
+    // Sources as plain objects (PackedSource's parts are getters, which a structured clone leaves out).
+    const copy = structuredClone(withPlainSources(model));
     const record = (object: Record<string, unknown>, key: string, name: string, value = object[key]) => {
         Object.defineProperty(object, key, { enumerable: true, get() { if (name) reads.add(name); return value; } });
     };
@@ -78,6 +80,16 @@ function recordingReads(model: ArchModel, reads: Set<string>): ArchModel {
     for (const list of LISTS) for (const item of copy[list]) instrument(item as unknown as Record<string, unknown>, list);
     if (copy.architecture) instrument(copy.architecture as unknown as Record<string, unknown>, 'architecture');
     return copy;
+}
+
+/** A copy of `value` with each of the model's sources as the plain object it stands for. */
+function withPlainSources<T>(value: T): T {
+    if (value instanceof PackedSource) return value.toJSON() as T;
+    if (Array.isArray(value)) return value.map(withPlainSources) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = withPlainSources((value as Record<string, unknown>)[key]);
+    return copy as T;
 }
 
 /** The declared reads as `list.field` names. */

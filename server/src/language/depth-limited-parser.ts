@@ -391,6 +391,24 @@ export function freshRange(cst: CstNode): Range {
     return { start: { ...start }, end: { ...end } };
 }
 
+/**
+ * Appends the node's range to `out` as four numbers (start line and character, end line and
+ * character), worked out as its range is but without making it.
+ */
+export function pushRange(node: CstNode, out: number[]): void {
+    startInto(node);
+    const line = startFound.line;
+    const character = startFound.character;
+    endInto(node, line, character);
+    out.push(line, character, endFound.line, endFound.character);
+}
+
+/** Appends the node's start to `out` as two numbers (line and character), worked out as its range is but without making it. */
+export function pushStart(node: CstNode, out: number[]): void {
+    startInto(node);
+    out.push(startFound.line, startFound.character);
+}
+
 /** The first child that is not hidden (a comment or whitespace), or else the first. */
 function firstShown(content: readonly CstNode[]): CstNode | undefined {
     for (let i = 0; i < content.length; i++) if (!content[i].hidden) return content[i];

@@ -6,7 +6,11 @@ export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 export interface SourceLocation { uri: string; range: Range }
 
-/** Where a declaration sits in its file: enough for diagnostics, reveal, and quick fixes. */
+/**
+ * Where a declaration sits in its file: enough for diagnostics, reveal, and quick fixes. In the
+ * language server a PackedSource (packed-source.ts) stands for it: each part is made when first
+ * read, then kept, and JSON gives the plain object.
+ */
 export interface Source {
     /** The id (or, for a flow or step, the arrow): where diagnostics about it start. */
     name: SourceLocation;

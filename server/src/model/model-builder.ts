@@ -1,12 +1,13 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
-import { freshRange, hasRange } from '../language/depth-limited-parser.js';
+import { freshRange, hasRange, pushRange, pushStart } from '../language/depth-limited-parser.js';
 import { propertyKeyword } from '../language/property-names.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
 } from './arch-model.js';
 import { exact, pushAll } from '../util/arrays.js';
+import { keywordList, PACKED_CHARACTERS, PACKED_LINES, packPosition, PackedSource } from './packed-source.js';
 
 /** What one document declares, built once after it is linked and reused until it is linked again. */
 export type ModelFragment = { uri: string; architecture?: Architecture }
@@ -223,16 +224,69 @@ function nameRange(node: AstNode, property = 'name', own = ownNodes(node)): Rang
 
 /** The node's own keyword: the first one, or the last with `last` (a block's closing brace). */
 function keywordRange(node: AstNode, keyword: string, last = false, own = ownNodes(node)): Range | undefined {
-    // The grammar's keyword, not the node's text: that is a new string cut from the file's each time.
-    const fits = (c: CstNode) => !c.hidden && isKeyword(c.grammarSource) && c.grammarSource.value === keyword;
-    const cst = last ? own.findLast(fits) : own.find(fits);
+    const cst = ownKeyword(own, keyword, last);
     return cst ? freshRange(cst) : undefined;
 }
 
+/** The CST node of a keyword among a node's own nodes: the first, or the last with `last`. */
+function ownKeyword(own: CstNode[], keyword: string, last: boolean): CstNode | undefined {
+    // The grammar's keyword, not the node's text: that is a new string cut from the file's each time.
+    const fits = (c: CstNode) => !c.hidden && isKeyword(c.grammarSource) && c.grammarSource.value === keyword;
+    return last ? own.findLast(fits) : own.find(fits);
+}
+
+/**
+ * A declaration's source: in the language server a {@link PackedSource}, its places as numbers that
+ * become the model's objects when read; in the command line a {@link LazySource}.
+ */
 function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: NameAt = 'name'): Source {
     if (lazySources) return new LazySource(node, uri, nameAt);
     const own = ownNodes(node);
+    // Lines and characters, in PackedSource's order.
+    const raw = rawPlaces;
+    raw.length = 0;
+    pushNodeRange(nameNode(node, nameAt, own), raw);
+    pushNodeRange(node.$cstNode, raw);
+    const open = ownKeyword(own, '{', false);
+    const close = ownKeyword(own, '}', true);
+    if (open && close) {
+        pushStart(open, raw);
+        pushStart(close, raw);
+    }
+    const keywords: string[] = [];
+    for (const member of node.members ?? []) {
+        const keyword = propertyKeyword(member);
+        if (!keyword || keywords.includes(keyword)) continue;
+        keywords.push(keyword);
+        pushNodeRange(member.$cstNode, raw);
+    }
+    const at: number[] = [];
+    for (let i = 0; i < raw.length; i += 2) {
+        if (raw[i] >= PACKED_LINES || raw[i + 1] >= PACKED_CHARACTERS) return plainSourceOf(node, uri, nameAt, own);
+        at.push(packPosition(raw[i], raw[i + 1]));
+    }
+    return new PackedSource(uri, exact(at), keywordList(keywords));
+}
+
+/** Where {@link sourceOf} gathers a declaration's places: one list, so that nothing is made per declaration. */
+const rawPlaces: number[] = [];
+
+/** The source as plain objects: for a declaration with a place beyond what a PackedSource holds (a line of 16 million characters). */
+function plainSourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: NameAt, own: CstNode[]): Source {
     return { name: nameLocation(node, uri, nameAt, own), full: rangeOf(node), block: blockOf(node, own), properties: propertyRanges(node) };
+}
+
+/** The node's range, as {@link rangeOf} makes it, appended to `at` as numbers. */
+function pushNodeRange(cst: CstNode | undefined, at: number[]): void {
+    if (cst) pushRange(cst, at);
+    else at.push(0, 0, 0, 0);
+}
+
+/** The CST node {@link nameLocation} takes its range from. */
+function nameNode(node: AstNode, nameAt: NameAt, own: CstNode[]): CstNode | undefined {
+    if (typeof nameAt !== 'string') return ownKeyword(own, nameAt.keyword, false) ?? node.$cstNode;
+    if (!(nameAt in node)) return node.$cstNode;
+    return own.find(c => GrammarUtils.findAssignment(c)?.feature === nameAt) ?? node.$cstNode;
 }
 
 /** Where a declaration's `{ ... }` block opens and closes, when it has one. */

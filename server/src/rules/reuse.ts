@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../model/arch-model.js';
 import type { ModelDiagnostic } from '../model/diagnostic.js';
 import { FRAGMENT_LISTS as LISTS, type ModelFragment } from '../model/model-builder.js';
+import { PackedSource } from '../model/packed-source.js';
 import type { ReadinessRule, RuleReads } from './rule.js';
 
 /**
@@ -13,7 +14,9 @@ import type { ReadinessRule, RuleReads } from './rule.js';
  * new fragments as in those of the last run, apart from positions, would find the same things:
  * what it found last time is kept, each position object of a changed fragment swapped for its
  * counterpart in the new one. Typing in a title or a comment keeps every rule's findings; typing
- * in an owner runs only the rule about owners again.
+ * in an owner runs only the rule about owners again. A declaration's source in the language
+ * server is a PackedSource (model/packed-source.ts) that makes its position objects when they are
+ * read: it compares itself, and maps only the parts that were read, the only ones a finding holds.
  */
 
 /** What the ModelIndex is made of (`indexModel` in model/graph.ts): a rule that reads the index reads these. */
@@ -92,6 +95,10 @@ function compareItem(a: object, b: object, list: string, fields: Set<Field>, mov
 }
 
 function compareDecl(x: Record<string, unknown>, y: Record<string, unknown>, list: string, fields: Set<Field>, moved: Map<object, object>): void {
+    if (x instanceof PackedSource && y instanceof PackedSource) {
+        x.compareTo(y, moved, part => fields.add(part.startsWith('properties.') ? `${list}.decl.${part}` : `${list}.decl`));
+        return;
+    }
     forEachKey(x, y, part => {
         if (part === 'properties' && isObject(x.properties) && isObject(y.properties)) {
             const [px, py] = [x.properties as Record<string, unknown>, y.properties as Record<string, unknown>];
@@ -160,6 +167,11 @@ function correspond(a: unknown, b: unknown, moved: Map<object, object>): boolean
     if (isPosition(a) && isPosition(b)) {
         moved.set(a, b);
         return true;
+    }
+    if (a instanceof PackedSource && b instanceof PackedSource) {
+        let same = true;
+        a.compareTo(b, moved, () => same = false);
+        return same;
     }
     if (Array.isArray(a) && Array.isArray(b)) {
         if (a.length !== b.length) return false;
