@@ -9,6 +9,7 @@ import type { ArchwrightIndexManager } from './index-manager.js';
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import type { ArchwrightServices } from '../module.js';
 import { isArchitecture, isModel } from './generated/ast.js';
+import { forgetInterned } from '../util/intern.js';
 
 /**
  * The readiness rules and duplicate-id read the whole model, so a change in one file can change
@@ -188,6 +189,7 @@ export class ArchwrightDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             // What the build made of closed files' syntax trees is dropped again (CstStore).
             this.trees().dropClosed();
+            forgetInterned();
         }
     }
 

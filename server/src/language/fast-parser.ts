@@ -1,6 +1,7 @@
 import { AstUtils, GrammarAST, type AstNode, type AstReflection, type CstNode, type CstNodeBuilder, type LangiumCoreServices, type Linker, type ValueConverter } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { exact } from '../util/arrays.js';
+import { intern } from '../util/intern.js';
 
 /**
  * A parser for text without syntax errors that builds exactly what Langium's parser builds, in
@@ -114,7 +115,7 @@ export class FastParser {
     /** A terminal's value, converted as Langium converts it. */
     private terminal(type: TokenType, feature: GrammarAST.AbstractElement): unknown {
         const token = this.expect(type);
-        return this.converter.convert(token.image, this.leaf(token, feature));
+        return intern(this.converter.convert(token.image, this.leaf(token, feature)));
     }
 
     private open(feature: GrammarAST.AbstractElement): CstNode {
@@ -125,7 +126,7 @@ export class FastParser {
     private endValue(text: string, cst: CstNode): string {
         this.builder.construct(VALUE_NODE as unknown as Constructed);
         this.lastCst = cst;
-        return this.converter.convert(text, cst) as string;
+        return intern(this.converter.convert(text, cst) as string);
     }
 
     /** Ends a rule that makes an AST node: its CST node, then its properties' defaults. */
@@ -260,7 +261,7 @@ export class FastParser {
         const keyword = token && keywords[token.tokenTypeIdx];
         if (!keyword) throw BAIL;
         this.leaf(token, keyword);
-        return token.image;
+        return intern(token.image);
     }
 
     // ── Rules ────────────────────────────────────────────────────────────────────────────────
@@ -386,13 +387,13 @@ export class FastParser {
             this.members(node, f.View_landscapeOpen, f.View_landscapeClose, () => this.member(f.View_landscapeMembers, f.landscapeMember));
         } else if (t === f.kw.sequence) {
             this.leaf(token!, f.View_form.sequence);
-            node.form = token!.image;
+            node.form = intern(token!.image);
             this.members(node, f.View_sequenceOpen, f.View_sequenceClose, () => this.sequenceMember());
         } else {
             const form = token && f.viewForms[token.tokenTypeIdx];
             if (!form) throw BAIL;
             this.leaf(token, form.keyword);
-            node.form = token.image;
+            node.form = intern(token.image);
             if (form.subject) this.reference(node, 'subject', form.subject, false);
             // The fragment `ViewBlock`: no node of its own.
             if (this.is(f.LBRACE)) this.members(node, f.ViewBlock_open, f.ViewBlock_close, () => this.member(f.ViewBlock_members, f.viewMember));
@@ -450,7 +451,7 @@ export class FastParser {
                 break;
             case 'link':
                 // `kind=('link' | ...) value=STRING`: the keyword just read is the kind.
-                node.kind = token.image;
+                node.kind = intern(token.image);
                 node.value = this.terminal(f.STRING, p.value!);
                 break;
             default:
