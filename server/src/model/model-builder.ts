@@ -217,11 +217,6 @@ function ownNodes(node: AstNode): CstNode[] {
     return out;
 }
 
-function nameRange(node: AstNode, property = 'name', own = ownNodes(node)): Range {
-    const cst = own.find(c => GrammarUtils.findAssignment(c)?.feature === property);
-    return cst ? freshRange(cst) : rangeOf(node);
-}
-
 /** The node's own keyword: the first one, or the last with `last` (a block's closing brace). */
 function keywordRange(node: AstNode, keyword: string, last = false, own = ownNodes(node)): Range | undefined {
     const cst = ownKeyword(own, keyword, last);
@@ -351,9 +346,9 @@ type NameAt = string | { keyword: string };
 const ARROW: NameAt = { keyword: '->' };
 
 /** Where diagnostics about a declaration start (see {@link NameAt}), or else the whole of it. */
-function nameLocation(node: AstNode, uri: string, nameAt: NameAt, own?: CstNode[]): SourceLocation {
-    if (typeof nameAt !== 'string') return { uri, range: keywordRange(node, nameAt.keyword, false, own) ?? rangeOf(node) };
-    return { uri, range: nameAt in node ? nameRange(node, nameAt, own) : rangeOf(node) };
+function nameLocation(node: AstNode, uri: string, nameAt: NameAt, own = ownNodes(node)): SourceLocation {
+    const cst = nameNode(node, nameAt, own);
+    return { uri, range: cst ? freshRange(cst) : rangeOf(undefined) };
 }
 
 function location(node: AstNode, uri: string): SourceLocation {
