@@ -32,7 +32,9 @@ export async function startServer({ command, args, folder, files, timeoutMs = 60
         capabilities: {
             workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
             textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { dynamicRegistration: true },
-                completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } }
+                // As VS Code's client (vscode-languageclient) declares them: it takes a range shared by a list's items.
+                completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+                hover: { contentFormat: ['markdown', 'plaintext'] } }
         }
     });
     connection.sendNotification('initialized', {});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { CompletionItem } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, Range, TextEdit } from 'vscode-languageserver';
+import { ArchwrightCompletionProvider, withSharedEditRange } from '../../server/src/lsp/completion-provider.js';
 import { describe, expect, it } from 'vitest';
 import { READINESS_RULES } from '../../server/src/rules/registry.js';
 import { loadAtCursor } from './cursor-workspace.js';
@@ -169,5 +170,47 @@ describe('completion of references', () => {
 
     it('narrows the ids to what is being typed', async () => {
         expect(await offered(inExample('orders -> ord|'))).toEqual(['orders', 'orders-db', 'order-events']);
+    });
+});
+
+describe('a list whose items all replace the same range', () => {
+    /** The text each item would leave at the marker, applied the way a client applies it. */
+    function applied(list: CompletionList, text: string): string[] {
+        const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+        return list.items.map(item => {
+            const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit : { range: list.itemDefaults!.editRange as Range, newText: item.textEditText ?? item.label };
+            return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+        });
+    }
+
+    it('gives that range once when the client takes it, and each item the same text as before', async () => {
+        const ws = await loadAtCursor(inExample('service probe "Probe" {\n  satisfies |\n}'));
+        const provider = ws.services.lsp.CompletionProvider as ArchwrightCompletionProvider;
+        const text = ws.here.textDocument.getText();
+        const full = (await provider.getCompletion(ws.here, ws.params))!;
+        expect(full.itemDefaults).toBeUndefined();
+        provider.editRangeDefault = true;
+        const shared = (await provider.getCompletion(ws.here, ws.params))!;
+        expect(shared.itemDefaults?.editRange).toEqual((full.items[0].textEdit as TextEdit).range);
+        expect(shared.items.every(item => item.textEdit === undefined)).toBe(true);
+        expect(shared.items.map(i => i.label)).toEqual(full.items.map(i => i.label));
+        expect(applied(shared, text)).toEqual(applied(full, text));
+        expect(JSON.stringify(shared).length).toBeLessThan(JSON.stringify(full).length * 0.75);
+    });
+
+    it('leaves a list as it is when its items replace different ranges', () => {
+        const range = (c: number): Range => ({ start: { line: 0, character: c }, end: { line: 0, character: 2 } });
+        const list: CompletionList = { isIncomplete: false, items: [
+            { label: 'a', textEdit: { range: range(0), newText: 'a' } },
+            { label: 'b', textEdit: { range: range(1), newText: 'b' } }
+        ] };
+        expect(withSharedEditRange(list)).toBe(list);
+        const same: CompletionList = { isIncomplete: false, items: [
+            { label: 'a', textEdit: { range: range(0), newText: 'a' } },
+            { label: 'flow', kind: 15, insertTextFormat: 2, textEdit: { range: range(0), newText: '${1:from} -> ${2:to}' } }
+        ] };
+        expect(withSharedEditRange(same)).toEqual({ isIncomplete: false, itemDefaults: { editRange: range(0) }, items: [
+            { label: 'a' }, { label: 'flow', kind: 15, insertTextFormat: 2, textEditText: '${1:from} -> ${2:to}' }
+        ] });
     });
 });

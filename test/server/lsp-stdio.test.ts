@@ -162,6 +162,12 @@ describe('the language server over stdio', () => {
         expect(edits).toEqual([]);
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('audit.arch') } });
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('probe.arch') } });
+        // probe.arch is not on disk: closed, it leaves the model once the server has looked for it there.
+        const ordersReferences = async () => await connection.sendRequest('textDocument/references', { textDocument: { uri: uri('system.arch') }, position: { line: 7, character: 12 }, context: { includeDeclaration: true } }) as Location[];
+        for (const deadline = Date.now() + 15_000; (await ordersReferences()).some(l => l.uri === uri('probe.arch'));) {
+            if (Date.now() > deadline) throw new Error('probe.arch stayed in the model after it was closed');
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
     });
 
     it('renames across files', async () => {

@@ -101,6 +101,10 @@ export function editorTests(): void {
             for (const other of ['orders', 'storefront', 'orders-db', 'shop', 'shopper', 'payments', 'card', 'support-desk', 'production']) {
                 assert.ok(!labels.includes(other), `${other} is not a requirement but was offered: ${labels.join(', ')}`);
             }
+            // The server gives the range that all the items replace once (`itemDefaults.editRange`): the client puts it on each.
+            const item = list.items[labels.indexOf('always-on')];
+            const range = item.range as vscode.Range;
+            assert.deepStrictEqual([item.insertText, range.start.line, range.start.character, range.end.character], ['always-on', 1, 12, 12]);
         } finally {
             await removeFile('completion.arch');
         }
