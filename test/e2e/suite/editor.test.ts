@@ -103,8 +103,8 @@ export function editorTests(): void {
             }
             // The server gives the range that all the items replace once (`itemDefaults.editRange`): the client puts it on each.
             const item = list.items[labels.indexOf('always-on')];
-            const range = item.range as vscode.Range;
-            assert.deepStrictEqual([item.insertText, range.start.line, range.start.character, range.end.character], ['always-on', 1, 12, 12]);
+            const range = item.range && 'inserting' in item.range ? item.range.inserting : item.range;
+            assert.deepStrictEqual([item.insertText, range?.start.line, range?.start.character, range?.end.character], ['always-on', 1, 12, 12]);
         } finally {
             await removeFile('completion.arch');
         }
