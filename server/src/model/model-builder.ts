@@ -249,12 +249,10 @@ function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: 
         pushStart(close, raw);
     }
     const keywords: string[] = [];
-    for (const member of node.members ?? []) {
-        const keyword = propertyKeyword(member);
-        if (!keyword || keywords.includes(keyword)) continue;
+    forEachFirstProperty(node, (keyword, member) => {
         keywords.push(keyword);
         pushNodeRange(member.$cstNode, raw);
-    }
+    });
     const at: number[] = [];
     for (let i = 0; i < raw.length; i += 2) {
         if (raw[i] >= PACKED_LINES || raw[i + 1] >= PACKED_CHARACTERS) return plainSourceOf(node, uri, nameAt, own);
@@ -294,11 +292,20 @@ function blockOf(node: AstNode, own = ownNodes(node)): Source['block'] {
 /** Where each of a declaration's properties was written (the first one, for repeatable properties). */
 function propertyRanges(node: { members?: AstNode[] }): Source['properties'] {
     const properties: Partial<Record<string, Range>> = {};
+    forEachFirstProperty(node, (keyword, member) => properties[keyword] = rangeOf(member));
+    return properties;
+}
+
+/** Calls `f` with each property's keyword and the member that first writes it, in the order written. */
+function forEachFirstProperty(node: { members?: AstNode[] }, f: (keyword: string, member: AstNode) => void): void {
+    // A list, not a set: a declaration writes a handful of properties.
+    const seen: string[] = [];
     for (const member of node.members ?? []) {
         const keyword = propertyKeyword(member);
-        if (keyword && !properties[keyword]) properties[keyword] = rangeOf(member);
+        if (!keyword || seen.includes(keyword)) continue;
+        seen.push(keyword);
+        f(keyword, member);
     }
-    return properties;
 }
 
 /**
