@@ -1,7 +1,7 @@
-import { isReference, type AstNode, type CstNode, type Reference } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isReference, type AstNode, type CstNode, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { archwrightFiles, plan } from '../../bench/generate.mjs';
-import { CAPACITY, LazyCstNode } from '../../server/src/language/cst-store.js';
+import { CAPACITY, LazyCstNode, MarkedLazyCstNode, PlacedLazyCstNode } from '../../server/src/language/cst-store.js';
 import { reparseCounts } from '../../server/src/language/incremental-parse.js';
 import { childrenOf } from '../../server/src/util/ast-walk.js';
 import { diagnosticLines, loadWorkspace, repositoryArchTexts, type Workspace } from '../helpers.js';
@@ -19,6 +19,32 @@ function nodesAndReferences(root: AstNode): { nodes: AstNode[]; references: Refe
     };
     visit(root);
     return { nodes, references };
+}
+
+/** The node's own tokens (not those of the AST nodes it contains), in document order, comments left out. */
+function ownTokens(node: AstNode): CstNode[] {
+    const out: CstNode[] = [];
+    const visit = (cst: CstNode): void => {
+        if (!isCompositeCstNode(cst)) {
+            if (!cst.hidden) out.push(cst);
+            return;
+        }
+        for (const child of cst.content) if (!isCompositeCstNode(child) || child.astNode === node) visit(child);
+    };
+    visit(node.$cstNode!);
+    return out;
+}
+
+/** Whether the token is inside a data type rule of the node (an id, a name), not written in the node itself. */
+function inValue(token: CstNode, node: AstNode): boolean {
+    for (let at = token.container; at && at !== node.$cstNode; at = at.container) if (isDataTypeCall(at)) return true;
+    return false;
+}
+
+/** Whether the composite is a call of a data type rule (its AST node is its caller's). */
+function isDataTypeCall(cst: CstNode): boolean {
+    const source = cst.grammarSource;
+    return GrammarAST.isRuleCall(source) && GrammarAST.isParserRule(source.rule.ref) && GrammarUtils.isDataTypeRule(source.rule.ref);
 }
 
 /** What can be read of a CST node, for comparing one tree with another. */
@@ -54,13 +80,59 @@ describe("closed files' syntax trees (CstStore)", () => {
         const files = Object.fromEntries(archwrightFiles(plan('M')));
         const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
         const trees = dropping.shared.workspace.CstStore;
-        // Loading parsed each file without its tree, validation made each tree once, and the build's end dropped them all: none is open.
-        expect(trees.remade).toBe(Object.keys(files).length);
+        // Loading parsed each file without its tree, and validation made none: the stand-ins know the places the ArchModel reads.
+        expect(trees.remade).toBe(0);
         for (const doc of dropping.documents) expect(trees.isDropped(doc), doc.uri.toString()).toBe(true);
         expect(dropping.documents[0].parseResult.value.$cstNode).toBeInstanceOf(LazyCstNode);
         expectSameTrees(files, dropping, keeping);
         // Reading them made every file's tree real: only the last few read stay so.
         expect(dropping.documents.filter(d => !trees.isDropped(d)).length).toBeLessThanOrEqual(CAPACITY);
+    }, 60_000);
+
+    it("stand in, unmade, with the places a tree gives: each node's range, a declaration's name, keyword, braces and comment", async () => {
+        const commented = [
+            '/** Takes the orders. */\nservice taker "Taker" {\n  /** Who runs it. */\n  owner "team"\n}\n// not this one\nservice other "Other"\n',
+            '/* a */ /** b */ architecture "A" { stage design }\n/** The flow. */ taker -> other "calls" { protocol https }\nservice taker "T"\nservice other "O"\n',
+            'system architecture "S" {\n  service a "A"\n}\narchitecture -> architecture.a "x"\n'
+        ];
+        // The S model as one workspace (its references resolve), and each other text alone.
+        const workspaces = [Object.fromEntries(archwrightFiles(plan('S'))), ...[...repositoryArchTexts().map(t => t.text), ...commented].map(text => ({ 'model.arch': text }))];
+        let marked = 0, commentsSeen = 0;
+        for (const files of workspaces) {
+            const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
+            // A file whose references do not resolve has its tree made for the diagnostics' places (references have plain stand-ins).
+            const remade = dropping.shared.workspace.CstStore.remade;
+            const dropped = Object.keys(files).flatMap(name => nodesAndReferences(dropping.doc(name).parseResult.value).nodes);
+            const kept = Object.keys(files).flatMap(name => nodesAndReferences(keeping.doc(name).parseResult.value).nodes);
+            const names = keeping.services.references.NameProvider;
+            const comments = keeping.services.documentation.CommentProvider;
+            const rules = keeping.services.parser.GrammarConfig.multilineCommentRules;
+            for (let i = 0; i < kept.length; i++) {
+                const standIn = dropped[i].$cstNode;
+                const real = kept[i].$cstNode!;
+                if (!(standIn instanceof PlacedLazyCstNode)) continue;
+                const label = `${Object.values(files)[0].slice(0, 40)}… node ${i} (${kept[i].$type})`;
+                expect(standIn.range, label).toEqual(real.range);
+                if (!(standIn instanceof MarkedLazyCstNode)) {
+                    expect(CstUtils.findCommentNode(real, rules), label).toBeUndefined();
+                    continue;
+                }
+                marked++;
+                const nameNode = names.getNameNode(kept[i]);
+                expect(standIn.nameSegment, label).toEqual(nameNode && CstUtils.toDocumentSegment(nameNode));
+                const own = ownTokens(kept[i]);
+                const keyword = own.find(c => GrammarAST.isKeyword(c.grammarSource) && !inValue(c, kept[i]) && ['architecture', '->'].includes(c.grammarSource.value));
+                expect(standIn.keywordRange, label).toEqual(keyword?.range);
+                expect(standIn.openStart, label).toEqual(own.find(c => c.text === '{' && GrammarAST.isKeyword(c.grammarSource))?.range.start);
+                expect(standIn.closeStart, label).toEqual(own.findLast(c => c.text === '}' && GrammarAST.isKeyword(c.grammarSource))?.range.start);
+                expect(standIn.comment, label).toBe(comments.getComment(kept[i]));
+                if (standIn.comment) commentsSeen++;
+            }
+            // Nothing above read what only a tree knows.
+            expect(dropping.shared.workspace.CstStore.remade, Object.keys(files)[0]).toBe(remade);
+        }
+        expect(marked).toBeGreaterThan(100);
+        expect(commentsSeen).toBeGreaterThanOrEqual(4);
     }, 60_000);
 
     it("are made again the same for each of the repository's .arch files, those with syntax errors too", async () => {

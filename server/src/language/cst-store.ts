@@ -1,7 +1,7 @@
-import { isAstNode, isReference, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import { isAstNode, isReference, type AstNode, type CompositeCstNode, type DocumentSegment, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
-import { CstPlaceholder } from './depth-limited-parser.js';
+import { CstPlaceholder, NOWHERE, smallCharacter, smallLine, type Marks } from './depth-limited-parser.js';
 import { referencesOf, walkAstNow } from '../util/ast-walk.js';
 
 /**
@@ -107,7 +107,7 @@ export class CstStore {
         if (!(root.$cstNode instanceof CstPlaceholder)) for (const listener of this.dropListeners) listener(document);
         stores.set(document, this);
         walkAstNow(root, node => {
-            if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = new LazyCstNode(node, document);
+            if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = standInFor(node, document);
             for (const { reference } of referencesOf(node)) {
                 if (reference.$refNode && !(reference.$refNode instanceof LazyCstNode)) (reference as { $refNode?: CstNode }).$refNode = new LazyCstNode(reference as Reference, document);
             }
@@ -193,6 +193,17 @@ function pairValue(before: unknown, value: unknown, nodes: AstNode[], references
 }
 
 /**
+ * The stand-in for the node's CST node: one that knows the node's range (and marks) when the file
+ * was parsed without a tree, so that building the ArchModel does not parse the file again.
+ */
+function standInFor(node: AstNode, document: LangiumDocument): LazyCstNode {
+    const placeholder = node.$cstNode;
+    if (!(placeholder instanceof CstPlaceholder) || placeholder.start === NOWHERE || placeholder.end === NOWHERE) return new LazyCstNode(node, document);
+    const marks = placeholder.marks;
+    return marks ? new MarkedLazyCstNode(node, document, placeholder.start, placeholder.end, marks) : new PlacedLazyCstNode(node, document, placeholder.start, placeholder.end);
+}
+
+/**
  * Stands in for a CST node of a file whose tree is dropped (see {@link CstStore}): every read makes
  * the file's tree real again (once) and answers from the node it stands for. `owner` is the AST
  * node whose `$cstNode` it is, or the reference whose `$refNode` it is.
@@ -217,4 +228,80 @@ export class LazyCstNode implements CstNode {
     get content(): readonly CstNode[] | undefined { return (this.real as Partial<CompositeCstNode>).content; }
     get tokenType(): TokenType | undefined { return (this.real as { tokenType?: TokenType }).tokenType; }
     get fullText(): string | undefined { return (this.real as { fullText?: string }).fullText; }
+}
+
+/**
+ * A stand-in that knows its node's range, as Langium's composite node has it (its first token's
+ * start to its last token's end): reading the range does not make the tree again. Every AST node
+ * of a file parsed without a tree has one (references have plain stand-ins); its two places are
+ * small integers (depth-limited-parser.ts, `packSmall`), 16 bytes more than a plain stand-in.
+ */
+export class PlacedLazyCstNode extends LazyCstNode {
+    constructor(owner: AstNode, document: LangiumDocument, private readonly start: number, private readonly stop: number) {
+        super(owner, document);
+    }
+
+    override get range(): Range {
+        return { start: positionOf(this.start), end: positionOf(this.stop) };
+    }
+}
+
+/**
+ * A placed stand-in for a node with {@link Marks}: where its name, its `architecture` keyword or
+ * arrow, and its block's braces were written, for the ArchModel's sources (model-builder.ts).
+ */
+export class MarkedLazyCstNode extends PlacedLazyCstNode {
+    private readonly nameStart: number;
+    private readonly nameEnd: number;
+    private readonly nameOffset: number;
+    private readonly nameEndOffset: number;
+    private readonly keywordStart: number;
+    private readonly keywordEnd: number;
+    private readonly open: number;
+    private readonly close: number;
+    /** The multi-line comment right before the node, if there is one (as Langium's comment provider finds it). */
+    readonly comment: string | undefined;
+
+    constructor(owner: AstNode, document: LangiumDocument, start: number, end: number, marks: Marks) {
+        super(owner, document, start, end);
+        this.nameStart = marks.nameStart;
+        this.nameEnd = marks.nameEnd;
+        this.nameOffset = marks.nameOffset;
+        this.nameEndOffset = marks.nameEndOffset;
+        this.keywordStart = marks.keywordStart;
+        this.keywordEnd = marks.keywordEnd;
+        this.open = marks.open;
+        this.close = marks.close;
+        this.comment = marks.comment;
+    }
+
+    /** Where the node's own node assigned to `name` is, as Langium's `toDocumentSegment` gives it, if it has one. */
+    get nameSegment(): DocumentSegment | undefined {
+        const range = this.nameRange;
+        return range && { offset: this.nameOffset, length: this.nameEndOffset - this.nameOffset, end: this.nameEndOffset, range };
+    }
+
+    /** The range of the node's own node assigned to `name`, if it has one. */
+    get nameRange(): Range | undefined {
+        return this.nameStart === NOWHERE ? undefined : { start: positionOf(this.nameStart), end: positionOf(this.nameEnd) };
+    }
+
+    /** The range of the node's first own keyword among `architecture` and `->`, if it has one. */
+    get keywordRange(): Range | undefined {
+        return this.keywordStart === NOWHERE ? undefined : { start: positionOf(this.keywordStart), end: positionOf(this.keywordEnd) };
+    }
+
+    /** Where the node's first own `{` starts, if it has one. */
+    get openStart(): Position | undefined {
+        return this.open === NOWHERE ? undefined : positionOf(this.open);
+    }
+
+    /** Where the node's last own `}` starts, if it has one. */
+    get closeStart(): Position | undefined {
+        return this.close === NOWHERE ? undefined : positionOf(this.close);
+    }
+}
+
+function positionOf(packed: number): Position {
+    return { line: smallLine(packed), character: smallCharacter(packed) };
 }

@@ -1,9 +1,9 @@
 import {
-    CompositeCstNodeImpl, createParser, CstNodeBuilder, LangiumCompletionParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CompletionParserResult,
-    type CompositeCstNode, type CstNode, type RootCstNode, type GrammarAST, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
+    AstUtils, CompositeCstNodeImpl, GrammarAST, createParser, CstNodeBuilder, LangiumCompletionParser, LangiumParser, LeafCstNodeImpl, type AstNode, type CompletionParserResult,
+    type CompositeCstNode, type CstNode, type RootCstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
 } from 'langium';
-import { linkContainers } from '../util/ast-walk.js';
-import { FastParser } from './fast-parser.js';
+import { linkContainers, walkAstNow } from '../util/ast-walk.js';
+import { FastParser, VALUE_NODE } from './fast-parser.js';
 import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 
@@ -43,9 +43,13 @@ export class DepthLimitedParser extends LangiumParser {
     /** Builds Chevrotain's parser (the rules, then its analysis of the grammar): until then, only the fast parser can parse. */
     private chevrotain: (() => void) | undefined;
 
+    /** The comment rules whose comments document a node (completion and hover show them). */
+    private readonly commentRules: readonly string[];
+
     constructor(services: LangiumCoreServices) {
         super(services);
         this.fast = new FastParser(services);
+        this.commentRules = services.parser.GrammarConfig.multilineCommentRules;
         this.chevrotain = () => {
             createParser(services.Grammar, this, services.parser.Lexer.definition);
             this.finalize();
@@ -109,11 +113,12 @@ export class DepthLimitedParser extends LangiumParser {
         if (!options?.rule && lexed.errors.length === 0 && this.fastPath) {
             // Text without errors: the fast parser builds what the steps below would (see fast-parser.ts);
             // for a file that is not open, placeholders where its CST nodes would be (CstStore).
-            const builder = (options as CstOptions | undefined)?.withoutCst ? new PlaceholderCstNodeBuilder() as unknown as CstNodeBuilder : self.nodeBuilder;
+            const builder = (options as CstOptions | undefined)?.withoutCst ? new PlaceholderCstNodeBuilder(VALUE_NODE, this.commentRules) as unknown as CstNodeBuilder : self.nodeBuilder;
             builder.buildRootNode(input);
             const value = this.fast.parse(lexed.tokens, lexed.hidden, builder) as T | undefined;
             if (value) {
                 this.lastParseWasFast = true;
+                if (builder instanceof PlaceholderCstNodeBuilder && !builder.placeable) unplace(value);
                 builder.addHiddenNodes(this.fast.trailingHidden());
                 linkContainers(value);
                 return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
@@ -164,21 +169,94 @@ export interface CstOptions extends ParserOptions {
 /**
  * Where a CST node would be in a tree parsed without one: it knows its grammar element (the value
  * converter reads it) and is replaced by a stand-in as soon as the document is made (CstStore).
+ *
+ * It also knows where its node was written, for the ArchModel, which reads the places of every
+ * declaration and property when it is first built (see {@link PlacedLazyCstNode}): its range (its
+ * first and last tokens, as Langium's composite nodes have it) and, for a node that has them, its
+ * {@link Marks}. Positions are {@link packSmall}ed; {@link NOWHERE} where there is none.
  */
 export class CstPlaceholder {
     astNode: unknown;
+    start = NOWHERE;
+    end = NOWHERE;
+    /** Offsets of the first token's start and the last token's end (while the file is parsed). */
+    startOffset = NOWHERE;
+    endOffset = NOWHERE;
+    /** The multi-line comment right before the first token, if there is one (Langium's `findCommentNode`). */
+    comment: string | undefined;
+    marks: Marks | undefined;
     constructor(readonly grammarSource: GrammarAST.AbstractElement | undefined) {}
 }
 
-/** What the fast parser calls of Langium's CST builder, building only {@link CstPlaceholder}s: one per rule call, none per token. */
+/**
+ * What requests and the ArchModel read of a declaration's own tokens (its own: not those of the AST
+ * nodes it contains), each place a {@link packSmall}ed position or {@link NOWHERE}: its name (the
+ * first of its own nodes assigned to `name`, as Langium's `findAssignment` and `findNodeForProperty`
+ * find it), with its offsets for the workspace's symbols; the first keyword token in
+ * {@link NAME_KEYWORDS} written in the node itself (not in an id: `architecture` may be one); the
+ * start of its first `{` and of its last `}`; and the comment right before the node (completion and
+ * hover show it).
+ */
+export interface Marks {
+    nameStart: number;
+    nameEnd: number;
+    /** The name's offsets (its start, and its end: the offset after it). */
+    nameOffset: number;
+    nameEndOffset: number;
+    keywordStart: number;
+    keywordEnd: number;
+    open: number;
+    close: number;
+    comment: string | undefined;
+}
+
+/** The keywords that stand for a declaration's name where it has none: `architecture`, and a flow's arrow. */
+export const NAME_KEYWORDS: readonly string[] = ['architecture', '->'];
+
+/** No place: not known, or past what {@link packSmall} holds. */
+export const NOWHERE = -1;
+
+/** Lines and characters that {@link packSmall} holds: 65,536 lines of 16,384 characters, so that a place is a small integer (a V8 Smi, kept inside its object). */
+const SMALL_CHARACTER_BITS = 14;
+const SMALL_LINES = 2 ** 16;
+const SMALL_CHARACTERS = 2 ** SMALL_CHARACTER_BITS;
+
+/** A position as one small integer, or {@link NOWHERE} when it is past what one holds. */
+export function packSmall(line: number, character: number): number {
+    return line < SMALL_LINES && character < SMALL_CHARACTERS ? line * SMALL_CHARACTERS + character : NOWHERE;
+}
+
+/** The line of a {@link packSmall}ed position. */
+export function smallLine(packed: number): number {
+    return Math.floor(packed / SMALL_CHARACTERS);
+}
+
+/** The character of a {@link packSmall}ed position. */
+export function smallCharacter(packed: number): number {
+    return packed % SMALL_CHARACTERS;
+}
+
+/**
+ * What the fast parser calls of Langium's CST builder, building only {@link CstPlaceholder}s: one
+ * per rule call, none per token. Each placeholder learns its range from the tokens built inside it,
+ * and the {@link Marks} of its own tokens; a data type rule's (an id, a name) are its caller's own.
+ * Should any token lie past what {@link packSmall} holds, no placeholder of the file has a place.
+ */
 class PlaceholderCstNodeBuilder {
     private readonly stack: CstPlaceholder[] = [];
     private readonly token = new CstPlaceholder(undefined);
+    /** False once a token lies past what {@link packSmall} holds: then no placeholder of the file may be read for places ({@link unplace}). */
+    placeable = true;
+    /** The comments between the last token built and the next. */
+    private hidden: IToken[] | undefined;
+
+    constructor(private readonly valueNode: object, private readonly commentRules: readonly string[]) {}
 
     buildRootNode(): CstPlaceholder {
         const root = new CstPlaceholder(undefined);
         this.stack.length = 0;
         this.stack.push(root);
+        this.placeable = true;
         return root;
     }
 
@@ -189,17 +267,112 @@ class PlaceholderCstNodeBuilder {
     }
 
     /** One placeholder for every token: the value converter reads its grammar element at once, and nothing keeps it. */
-    buildLeafNode(_token: IToken, feature: GrammarAST.AbstractElement): CstPlaceholder {
+    buildLeafNode(token: IToken, feature: GrammarAST.AbstractElement): CstPlaceholder {
         (this.token as { grammarSource: GrammarAST.AbstractElement | undefined }).grammarSource = feature;
+        const start = packSmall(token.startLine! - 1, token.startColumn! - 1);
+        const end = packSmall(token.endLine! - 1, token.endColumn!);
+        if (start === NOWHERE || end === NOWHERE) this.placeable = false;
+        const top = this.stack[this.stack.length - 1];
+        const hidden = this.hidden;
+        this.hidden = undefined;
+        if (top.startOffset === NOWHERE) {
+            top.start = start;
+            top.startOffset = token.startOffset;
+            const before = hidden?.[hidden.length - 1];
+            if (before && this.commentRules.includes(before.tokenType.name)) top.comment = before.image;
+        }
+        top.end = end;
+        top.endOffset = token.startOffset + token.image.length;
+        if (GrammarAST.isKeyword(feature)) {
+            const value = feature.value;
+            if (value === '{') {
+                if (marksOf(top).open === NOWHERE) marksOf(top).open = start;
+            } else if (value === '}') {
+                marksOf(top).close = start;
+            } else if (NAME_KEYWORDS.includes(value) && marksOf(top).keywordStart === NOWHERE) {
+                marksOf(top).keywordStart = start;
+                marksOf(top).keywordEnd = end;
+            }
+        } else if (isAssignedToName(feature)) {
+            nameInto(top, start, end, token.startOffset, token.startOffset + token.image.length);
+        }
         return this.token;
     }
 
     construct(item: { $cstNode?: unknown }): void {
-        item.$cstNode = this.stack.pop();
+        const done = this.stack.pop()!;
+        const inner = item.$cstNode;
+        item.$cstNode = done;
+        const outer = this.stack[this.stack.length - 1];
+        if (inner instanceof CstPlaceholder && !done.marks) {
+            // A rule called without an assignment: the node's own tokens are those of the rule it called.
+            done.marks = inner.marks;
+        }
+        if (item !== this.valueNode && done.comment !== undefined) marksOf(done).comment = done.comment;
+        if (!outer || done.startOffset === NOWHERE) return;
+        if (outer.startOffset === NOWHERE) {
+            outer.start = done.start;
+            outer.startOffset = done.startOffset;
+            outer.comment = done.comment;
+        }
+        outer.end = done.end;
+        outer.endOffset = done.endOffset;
+        if (item === this.valueNode) {
+            // A data type rule's nodes are its caller's own (Langium's `findAssignment` looks through them).
+            if (done.grammarSource && isAssignedToName(done.grammarSource)) nameInto(outer, done.start, done.end, done.startOffset, done.endOffset);
+            if (done.marks) mergeMarks(outer, done.marks);
+        }
     }
 
-    addHiddenNodes(): void {}
+    addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length > 0) this.hidden = tokens;
+    }
 }
+
+/** Forgets the places of every placeholder of the tree: some token lies past what a small integer holds. */
+function unplace(root: AstNode): void {
+    walkAstNow(root, node => {
+        const placeholder = node.$cstNode;
+        if (!(placeholder instanceof CstPlaceholder)) return;
+        placeholder.start = placeholder.end = NOWHERE;
+        placeholder.marks = undefined;
+    });
+}
+
+function marksOf(placeholder: CstPlaceholder): Marks {
+    return placeholder.marks ??= {
+        nameStart: NOWHERE, nameEnd: NOWHERE, nameOffset: NOWHERE, nameEndOffset: NOWHERE, keywordStart: NOWHERE, keywordEnd: NOWHERE, open: NOWHERE, close: NOWHERE, comment: undefined
+    };
+}
+
+function nameInto(placeholder: CstPlaceholder, start: number, end: number, offset: number, endOffset: number): void {
+    const marks = marksOf(placeholder);
+    if (marks.nameOffset !== NOWHERE) return;
+    marks.nameStart = start;
+    marks.nameEnd = end;
+    marks.nameOffset = offset;
+    marks.nameEndOffset = endOffset;
+}
+
+/** A data type rule's marks, in its caller's: the first name and `{`, the last `}`; not its keywords (an id may be a keyword). */
+function mergeMarks(outer: CstPlaceholder, inner: Marks): void {
+    if (inner.nameOffset !== NOWHERE) nameInto(outer, inner.nameStart, inner.nameEnd, inner.nameOffset, inner.nameEndOffset);
+    const marks = marksOf(outer);
+    if (marks.open === NOWHERE) marks.open = inner.open;
+    if (inner.close !== NOWHERE) marks.close = inner.close;
+}
+
+/** Whether the grammar element is inside an assignment to `name` (cached: the grammar does not change). */
+function isAssignedToName(feature: GrammarAST.AbstractElement): boolean {
+    let known = assignedToName.get(feature);
+    if (known === undefined) {
+        known = AstUtils.getContainerOfType(feature, GrammarAST.isAssignment)?.feature === 'name';
+        assignedToName.set(feature, known);
+    }
+    return known;
+}
+
+const assignedToName = new WeakMap<GrammarAST.AbstractElement, boolean>();
 
 /** The private members of Langium's parser that {@link DepthLimitedParser.parseText} uses. */
 interface ParserInternals {

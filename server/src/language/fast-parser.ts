@@ -547,7 +547,7 @@ type Constructed = Parameters<CstNodeBuilder['construct']>[0];
 const BAIL = new Error('Not parsed by the fast path');
 
 /** What a data type rule's `construct` is given: its value is a string, and the node is dropped. */
-const VALUE_NODE = { $type: 'value' };
+export const VALUE_NODE = { $type: 'value' };
 
 function copyDefault(value: unknown): unknown {
     return Array.isArray(value) ? value.map(copyDefault) : value;

@@ -3,7 +3,7 @@ import {
     type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, type NameProvider, type URI
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { LazyCstNode } from './cst-store.js';
+import { LazyCstNode, MarkedLazyCstNode } from './cst-store.js';
 import { isElement, isModel, type Element } from './generated/ast.js';
 import { childrenOf, walkAst } from '../util/ast-walk.js';
 import { exact } from '../util/arrays.js';
@@ -137,6 +137,10 @@ export class MovingNodeDescription implements AstNodeDescription {
     }
 
     get nameSegment(): DocumentSegment | undefined {
+        // A file parsed without its tree: its stand-in knows where the name is (Langium's name node is the first of the node's own nodes assigned to `name`).
+        const cst = this.node.$cstNode;
+        const marked = cst instanceof MarkedLazyCstNode ? cst.nameSegment : undefined;
+        if (marked) return marked;
         const frozen = this.frozen;
         if (frozen && isTreeDropped(this.node)) {
             return { offset: frozen[0], length: frozen[1], end: frozen[0] + frozen[1], range: { start: { line: frozen[2], character: frozen[3] }, end: { line: frozen[4], character: frozen[5] } } };

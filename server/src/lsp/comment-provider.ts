@@ -1,3 +1,4 @@
+import { MarkedLazyCstNode, PlacedLazyCstNode } from '../language/cst-store.js';
 import { CstUtils, DefaultCommentProvider, isAstNodeWithComment, isRootCstNode, type AstNode, type CstNode } from 'langium';
 
 /**
@@ -23,6 +24,8 @@ export class ArchwrightCommentProvider extends DefaultCommentProvider {
         let comment = this.comments.get(node);
         if (comment) return comment.text;
         const cst = node.$cstNode;
+        // A file parsed without its tree: a node with a comment before it has a stand-in that knows it.
+        if (cst instanceof PlacedLazyCstNode) return cst instanceof MarkedLazyCstNode ? cst.comment : undefined;
         if (!cst || isRootCstNode(cst)) return super.getComment(node);
         const previous = previousNode(cst);
         comment = { text: previous && CstUtils.isCommentNode(previous, this.commentRules ??= this.grammarConfig().multilineCommentRules) ? previous.text : undefined };

@@ -1,6 +1,7 @@
 import { GrammarAST, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import * as ast from '../language/generated/ast.js';
-import { freshRange, hasRange, pushRange, pushStart } from '../language/depth-limited-parser.js';
+import { freshRange, hasRange, NAME_KEYWORDS, pushRange, pushStart } from '../language/depth-limited-parser.js';
+import { MarkedLazyCstNode } from '../language/cst-store.js';
 import { propertyKeyword } from '../language/property-names.js';
 import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
@@ -236,17 +237,31 @@ function ownKeyword(own: CstNode[], keyword: string, last: boolean): CstNode | u
  */
 function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: NameAt = 'name'): Source {
     if (lazySources) return new LazySource(node, uri, nameAt);
-    const own = ownNodes(node);
     // Lines and characters, in PackedSource's order.
     const raw = rawPlaces;
     raw.length = 0;
-    pushNodeRange(nameNode(node, nameAt, own), raw);
-    pushNodeRange(node.$cstNode, raw);
-    const open = ownKeyword(own, '{', false);
-    const close = ownKeyword(own, '}', true);
-    if (open && close) {
-        pushStart(open, raw);
-        pushStart(close, raw);
+    const marked = node.$cstNode instanceof MarkedLazyCstNode ? node.$cstNode : undefined;
+    if (marked && (typeof nameAt === 'string' ? nameAt === 'name' : NAME_KEYWORDS.includes(nameAt.keyword))) {
+        // A file parsed without its tree: the stand-in knows the places, and the tree is not made
+        // again. Its keyword is the node's first of NAME_KEYWORDS, which is the one asked for: no
+        // declaration has the other among its own tokens (an id that is a keyword is not one).
+        const name = typeof nameAt !== 'string' ? marked.keywordRange : nameAt in node ? marked.nameRange : undefined;
+        const { start, end } = name ?? marked.range;
+        raw.push(start.line, start.character, end.line, end.character);
+        pushNodeRange(marked, raw);
+        const open = marked.openStart;
+        const close = marked.closeStart;
+        if (open && close) raw.push(open.line, open.character, close.line, close.character);
+    } else {
+        const own = ownNodes(node);
+        pushNodeRange(nameNode(node, nameAt, own), raw);
+        pushNodeRange(node.$cstNode, raw);
+        const open = ownKeyword(own, '{', false);
+        const close = ownKeyword(own, '}', true);
+        if (open && close) {
+            pushStart(open, raw);
+            pushStart(close, raw);
+        }
     }
     const keywords: string[] = [];
     forEachFirstProperty(node, (keyword, member) => {
@@ -255,7 +270,7 @@ function sourceOf(node: AstNode & { members?: AstNode[] }, uri: string, nameAt: 
     });
     const at: number[] = [];
     for (let i = 0; i < raw.length; i += 2) {
-        if (raw[i] >= PACKED_LINES || raw[i + 1] >= PACKED_CHARACTERS) return plainSourceOf(node, uri, nameAt, own);
+        if (raw[i] >= PACKED_LINES || raw[i + 1] >= PACKED_CHARACTERS) return plainSourceOf(node, uri, nameAt, ownNodes(node));
         at.push(packPosition(raw[i], raw[i + 1]));
     }
     return new PackedSource(uri, exact(at), keywordList(keywords));
