@@ -10,6 +10,7 @@ import { registerReadinessHandler } from './lsp/readiness-handler.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerModelChangedNotification } from './lsp/model-changed.js';
 import { watchFilesWhenTheClientCannot } from './lsp/file-watcher.js';
+import { createStdioConnection } from './lsp/stdio-connection.js';
 import { limitPublishedDiagnostics, skipRepeatedDiagnostics } from './lsp/published-diagnostics.js';
 
 // The language server: over IPC when VS Code starts it, over stdio with --stdio.
@@ -24,7 +25,7 @@ import { limitPublishedDiagnostics, skipRepeatedDiagnostics } from './lsp/publis
 // runs this bundle too.
 setFlagsFromString('--heap-growing-percent=20');
 useBundledRuleDocs();
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
 limitPublishedDiagnostics(connection);
 skipRepeatedDiagnostics(connection);
 const { shared, Archwright } = createArchwrightServices({ connection, ...NodeFileSystem });
