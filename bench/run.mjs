@@ -122,7 +122,7 @@ async function lspTimes(gen) {
     for (const size of sizes) {
         const dir = join(gen[size].dir, 'archwright');
         // With the Node options VS Code starts it with (SERVER_NODE_FLAGS, client/src/language-client.ts).
-        const server = await startServer({ command: 'node', args: ['--max-semi-space-size=16', join(bin, 'server.js'), '--stdio'], folder: dir, files: archFiles(dir) });
+        const server = await startServer({ command: 'node', args: ['--max-semi-space-size=8', join(bin, 'server.js'), '--stdio'], folder: dir, files: archFiles(dir) });
         record('server: cold start to all diagnostics', size, server.coldMs, { note: server.missing ? `${server.missing} files without diagnostics` : '' });
         if (gen[size].bigFile) {
             const file = join(dir, `${gen[size].bigFile}.arch`);

@@ -8,12 +8,14 @@ import {
 
 /**
  * Node options of the server process. V8 sizes the young generation by the heap limit: 64 MB per
- * semi-space here, 134 MB of RSS once the first build has filled it. 16 MB each keeps the edit
- * latency and lowers the server's peak RSS by 90-100 MB (benchmark's cold start and 100 edits: M
- * 290 -> 200 MB, L 750 -> 650 MB). A heap size is fixed before any code runs, so it cannot be set
- * from the server itself (main.ts sets what can be); bench/run.mjs starts the server the same way.
+ * semi-space here, 134 MB of RSS once the first build has filled it. 16 MB each kept the edit
+ * latency and lowered the server's peak RSS by 90-100 MB (benchmark's cold start and 100 edits: M
+ * 290 -> 200 MB, L 750 -> 650 MB); 8 MB, since a closed file is parsed once (far less garbage in
+ * the first build), another 15-20 MB at L with the same edit latency and cold start (bench/NOTES.md).
+ * A heap size is fixed before any code runs, so it cannot be set from the server itself (main.ts
+ * sets what can be); bench/run.mjs starts the server the same way.
  */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'];
 
 const readinessRequest = new RequestType<ReadinessParams, ReadinessResult, void>(ReadinessRequest);
 const diagramRequest = new RequestType<DiagramParams, DiagramResult, void>(DiagramRequest);
