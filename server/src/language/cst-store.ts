@@ -1,4 +1,4 @@
-import { isAstNode, isReference, type AstNode, type CompositeCstNode, type DocumentSegment, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
+import { AstUtils, isAstNode, isReference, type AstNode, type CompositeCstNode, type DocumentSegment, type CstNode, type GrammarAST, type LangiumDocument, type ParseResult, type Reference, type URI } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
 import { CstPlaceholder, NOWHERE, smallCharacter, smallLine, type Marks } from './depth-limited-parser.js';
@@ -107,9 +107,9 @@ export class CstStore {
         if (!(root.$cstNode instanceof CstPlaceholder)) for (const listener of this.dropListeners) listener(document);
         stores.set(document, this);
         walkAstNow(root, node => {
-            if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = standInFor(node, document);
+            if (node.$cstNode && !(node.$cstNode instanceof LazyCstNode)) (node as { $cstNode?: CstNode }).$cstNode = standInFor(node);
             for (const { reference } of referencesOf(node)) {
-                if (reference.$refNode && !(reference.$refNode instanceof LazyCstNode)) (reference as { $refNode?: CstNode }).$refNode = new LazyCstNode(reference as Reference, document);
+                if (reference.$refNode && !(reference.$refNode instanceof LazyCstNode)) (reference as { $refNode?: CstNode }).$refNode = new LazyCstNode(reference as Reference);
             }
         });
         this.dropped.add(document);
@@ -196,11 +196,11 @@ function pairValue(before: unknown, value: unknown, nodes: AstNode[], references
  * The stand-in for the node's CST node: one that knows the node's range (and marks) when the file
  * was parsed without a tree, so that building the ArchModel does not parse the file again.
  */
-function standInFor(node: AstNode, document: LangiumDocument): LazyCstNode {
+function standInFor(node: AstNode): LazyCstNode {
     const placeholder = node.$cstNode;
-    if (!(placeholder instanceof CstPlaceholder) || placeholder.start === NOWHERE || placeholder.end === NOWHERE) return new LazyCstNode(node, document);
+    if (!(placeholder instanceof CstPlaceholder) || placeholder.start === NOWHERE || placeholder.end === NOWHERE) return new LazyCstNode(node);
     const marks = placeholder.marks;
-    return marks ? new MarkedLazyCstNode(node, document, placeholder.start, placeholder.end, marks) : new PlacedLazyCstNode(node, document, placeholder.start, placeholder.end);
+    return marks ? new MarkedLazyCstNode(node, placeholder.start, placeholder.end, marks) : new PlacedLazyCstNode(node, placeholder.start, placeholder.end);
 }
 
 /**
@@ -209,7 +209,16 @@ function standInFor(node: AstNode, document: LangiumDocument): LazyCstNode {
  * node whose `$cstNode` it is, or the reference whose `$refNode` it is.
  */
 export class LazyCstNode implements CstNode {
-    constructor(readonly owner: AstNode | Reference, readonly document: LangiumDocument) {}
+    constructor(readonly owner: AstNode | Reference) {}
+
+    /** The document of the node it stands for, found from its owner (the reference's container): one field less in each of hundreds of thousands. */
+    get document(): LangiumDocument {
+        const owner = this.owner;
+        if (!isReference(owner)) return AstUtils.getDocument(owner);
+        const container = (owner as { node?: AstNode }).node;
+        if (!container) throw new Error(`Archwright cannot tell which file the reference to ${owner.$refText} is in.`);
+        return AstUtils.getDocument(container);
+    }
 
     private get real(): CstNode {
         return CstStore.realOf(this);
@@ -237,8 +246,8 @@ export class LazyCstNode implements CstNode {
  * small integers (depth-limited-parser.ts, `packSmall`), 16 bytes more than a plain stand-in.
  */
 export class PlacedLazyCstNode extends LazyCstNode {
-    constructor(owner: AstNode, document: LangiumDocument, private readonly start: number, private readonly stop: number) {
-        super(owner, document);
+    constructor(owner: AstNode, private readonly start: number, private readonly stop: number) {
+        super(owner);
     }
 
     override get range(): Range {
@@ -262,8 +271,8 @@ export class MarkedLazyCstNode extends PlacedLazyCstNode {
     /** The multi-line comment right before the node, if there is one (as Langium's comment provider finds it). */
     readonly comment: string | undefined;
 
-    constructor(owner: AstNode, document: LangiumDocument, start: number, end: number, marks: Marks) {
-        super(owner, document, start, end);
+    constructor(owner: AstNode, start: number, end: number, marks: Marks) {
+        super(owner, start, end);
         this.nameStart = marks.nameStart;
         this.nameEnd = marks.nameEnd;
         this.nameOffset = marks.nameOffset;
