@@ -3,6 +3,7 @@ import {
     type CompositeCstNode, type CstNode, type RootCstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
 } from 'langium';
 import { linkContainers, walkAstNow } from '../util/ast-walk.js';
+import { compactAst } from '../util/compact-ast.js';
 import { FastParser, VALUE_NODE } from './fast-parser.js';
 import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
@@ -121,7 +122,9 @@ export class DepthLimitedParser extends LangiumParser {
                 if (builder instanceof PlaceholderCstNodeBuilder && !builder.placeable) unplace(value);
                 builder.addHiddenNodes(this.fast.trailingHidden());
                 linkContainers(value);
-                return { value, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
+                // A closed file's nodes live as long as it: each with its properties inside it (util/compact-ast.ts).
+                const kept = builder instanceof PlaceholderCstNodeBuilder ? compactAst(value) as T : value;
+                return { value: kept, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
             }
         }
         self.nodeBuilder.buildRootNode(input);
