@@ -122,7 +122,7 @@ class LinkedReference implements Reference {
 }
 
 /** The references under each top-level declaration, for as long as it lives (see {@link forEachReference}). */
-const declarationReferences = new WeakMap<AstNode, readonly ReferenceInfo[]>();
+const declarationReferences = new WeakMap<AstNode, readonly Reference[]>();
 
 /**
  * Calls `action` with every reference of the file whose tree `root` is, in the order of the text.
@@ -130,6 +130,8 @@ const declarationReferences = new WeakMap<AstNode, readonly ReferenceInfo[]>();
  * links, and of indexing its references): they are found once per top-level declaration and kept
  * with it. No code changes a declaration in place: incremental parsing keeps it whole or makes a
  * new one, and linking changes what its references resolve to, not which references it has.
+ * What is kept is the references themselves; where each is (its container, which Langium's
+ * `ReferenceInfo` names) is read from it when asked (see {@link infoOf}).
  */
 export async function forEachReference(root: AstNode, action: (ref: ReferenceInfo) => void, cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
     const own = referencesOf(root);
@@ -138,21 +140,32 @@ export async function forEachReference(root: AstNode, action: (ref: ReferenceInf
     for (let d = 0; d < declarations.length; d++) {
         // Kept ones without an await: a big file has tens of thousands of declarations, most kept.
         const refs = declarationReferences.get(declarations[d]) ?? await referencesUnder(declarations[d], cancelToken);
-        for (let i = 0; i < refs.length; i++) action(refs[i]);
+        for (let i = 0; i < refs.length; i++) action(infoOf(refs[i]));
     }
 }
 
 /** The references under a top-level declaration, found once (see {@link forEachReference}). */
-async function referencesUnder(declaration: AstNode, cancelToken: CancellationToken): Promise<readonly ReferenceInfo[]> {
+async function referencesUnder(declaration: AstNode, cancelToken: CancellationToken): Promise<readonly Reference[]> {
     let refs = declarationReferences.get(declaration);
     if (!refs) {
-        const found: ReferenceInfo[] = [];
+        const found: Reference[] = [];
         await walkAst(declaration, node => {
-            for (const ref of referencesOf(node)) found.push(ref);
+            for (const ref of referencesOf(node)) found.push(ref.reference);
         }, cancelToken);
         declarationReferences.set(declaration, refs = exact(found));
     }
     return refs;
+}
+
+/**
+ * Langium's description of where a reference is, read from the reference: its container and
+ * property (Langium's and {@link LinkedReference} keep both), and its index when that property is
+ * a list. Keeping one per reference was 56 bytes each (74,000 at the benchmark's L model).
+ */
+function infoOf(reference: Reference): ReferenceInfo {
+    const { node, property } = reference as unknown as ReferenceFields & { node: AstNode; property: string };
+    const value = (node as unknown as Record<string, unknown>)[property];
+    return Array.isArray(value) ? { reference, container: node, property, index: value.indexOf(reference) } : { reference, container: node, property };
 }
 
 /** True when the node is in the tree its document has now (not in one that parsing replaced). */
@@ -178,11 +191,11 @@ export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDesc
             // What Langium indexes: the references that resolved, with their target's description.
             for (const description of descriptions) if (description.resolved) out.push(description);
         };
-        add(referencesOf(root).map(info => new LiveReferenceDescription(info, document.uri, this.nodeLocator)));
+        add(referencesOf(root).map(info => new LiveReferenceDescription(info.reference, document.uri, this.nodeLocator)));
         for (const declaration of childrenOf(root)) {
             let descriptions = this.descriptions.get(declaration);
             if (!descriptions) {
-                descriptions = (await referencesUnder(declaration, cancelToken)).map(info => new LiveReferenceDescription(info, document.uri, this.nodeLocator));
+                descriptions = (await referencesUnder(declaration, cancelToken)).map(reference => new LiveReferenceDescription(reference, document.uri, this.nodeLocator));
                 this.descriptions.set(declaration, descriptions);
             }
             add(descriptions);
@@ -197,20 +210,20 @@ export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDesc
  * it (ArchwrightLinker renews it for a link it keeps).
  */
 class LiveReferenceDescription implements ReferenceDescription {
-    constructor(private readonly info: ReferenceInfo, readonly sourceUri: URI, private readonly locator: AstNodeLocator) {}
+    constructor(private readonly reference: Reference, readonly sourceUri: URI, private readonly locator: AstNodeLocator) {}
 
     /** Whether the reference resolved: only those are indexed. */
     get resolved(): boolean {
-        const reference = this.info.reference;
+        const reference = this.reference;
         return !reference.error && reference.$refNode !== undefined && this.target !== undefined;
     }
 
     private get target(): AstNodeDescription | undefined {
-        return (this.info.reference as Partial<Reference>).$nodeDescription;
+        return (this.reference as Partial<Reference>).$nodeDescription;
     }
 
     get sourcePath(): string {
-        return this.locator.getAstNodePath(this.info.container);
+        return this.locator.getAstNodePath((this.reference as unknown as { node: AstNode }).node);
     }
 
     get targetUri(): URI {
@@ -222,7 +235,7 @@ class LiveReferenceDescription implements ReferenceDescription {
     }
 
     get segment(): DocumentSegment {
-        return CstUtils.toDocumentSegment(this.info.reference.$refNode!);
+        return CstUtils.toDocumentSegment(this.reference.$refNode!);
     }
 
     get local(): boolean {
