@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, GrammarUtils, GrammarAST, type AstNode, type MaybePromise } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import type { LangiumDocument } from 'langium';
-import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type Position, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams, type Position, type Range } from 'vscode-languageserver';
 import { isElement, isMonitoringProperty, type Signal } from '../language/generated/ast.js';
 import { READINESS_RULES } from '../rules/registry.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from '../language/property-names.js';
@@ -36,6 +36,31 @@ export class ArchwrightCompletionProvider extends DefaultCompletionProvider {
         const list = await super.getCompletion(document, params, cancelToken);
         return list && this.editRangeDefault ? withSharedEditRange(list) : list;
     }
+
+    /**
+     * Langium's edit for an item, with the places it shares with the other items of its context
+     * worked out once: Langium finds the token's start, the typed text and the token's end again for
+     * every item (three objects and a string each, for each of the 2,808 candidates of a completion
+     * at the benchmark's L model). The items' edits share those objects; nothing changes them.
+     */
+    protected override buildCompletionTextEdit(context: CompletionContext, label: string, newText: string): CompletionItem['textEdit'] | undefined {
+        let shared = this.sharedEdits.get(context);
+        if (!shared) {
+            const start = context.textDocument.positionAt(context.tokenOffset);
+            const insertReplace = this.clientCapabilities?.completionItem?.insertReplaceSupport === true;
+            shared = {
+                typed: context.textDocument.getText().substring(context.tokenOffset, context.offset),
+                insert: { start, end: context.position },
+                replace: insertReplace ? { start, end: context.textDocument.positionAt(context.tokenEndOffset) } : undefined
+            };
+            this.sharedEdits.set(context, shared);
+        }
+        if (!this.fuzzyMatcher.match(shared.typed, label)) return undefined;
+        return shared.replace ? { newText, insert: shared.insert, replace: shared.replace } : { newText, range: shared.insert };
+    }
+
+    /** What the items of one completion context share ({@link buildCompletionTextEdit}). */
+    private readonly sharedEdits = new WeakMap<CompletionContext, { typed: string; insert: Range; replace: Range | undefined }>();
 
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         // Langium's completion parser reads the text before the cursor with no depth limit.
