@@ -173,6 +173,28 @@ describe('completion of references', () => {
     });
 });
 
+describe("completion items' edits", () => {
+    it("are Langium's, worked out once per context, with and without the client's insert/replace support", async () => {
+        for (const [text, insertReplace] of [[inExample('orders -> ord|'), false], [inExample('orders -> ord|'), true], [inExample('service probe "Probe" {\n  satisfies |\n}'), true]] as const) {
+            const ws = await loadAtCursor(text);
+            const provider = ws.services.lsp.CompletionProvider as ArchwrightCompletionProvider;
+            const internals = provider as unknown as { clientCapabilities?: unknown };
+            internals.clientCapabilities = { completionItem: { insertReplaceSupport: insertReplace } };
+            const ours = (await provider.getCompletion(ws.here, ws.params))!;
+            // Langium's own edit for each item, as DefaultCompletionProvider builds it.
+            const langium = Object.getPrototypeOf(ArchwrightCompletionProvider.prototype) as { buildCompletionTextEdit: (...args: unknown[]) => unknown };
+            const spy = provider as unknown as { buildCompletionTextEdit: (...args: unknown[]) => unknown };
+            const own = spy.buildCompletionTextEdit;
+            spy.buildCompletionTextEdit = function (...args: unknown[]) { return langium.buildCompletionTextEdit.apply(this, args); };
+            const theirs = (await provider.getCompletion(ws.here, ws.params))!;
+            spy.buildCompletionTextEdit = own;
+            expect(ours.items.length).toBeGreaterThan(0);
+            expect(ours.items.map(i => [i.label, i.textEdit])).toEqual(theirs.items.map(i => [i.label, i.textEdit]));
+            expect(ours.items.every(i => insertReplace ? 'insert' in i.textEdit! : 'range' in i.textEdit!)).toBe(true);
+        }
+    });
+});
+
 describe('a list whose items all replace the same range', () => {
     /** The text each item would leave at the marker, applied the way a client applies it. */
     function applied(list: CompletionList, text: string): string[] {
