@@ -150,7 +150,7 @@ async function referencesUnder(declaration: AstNode, cancelToken: CancellationTo
     if (!refs) {
         const found: Reference[] = [];
         await walkAst(declaration, node => {
-            for (const ref of referencesOf(node)) found.push(ref.reference);
+            for (const ref of referencesOf(node)) found.push(ref.reference as Reference);
         }, cancelToken);
         declarationReferences.set(declaration, refs = exact(found));
     }
@@ -191,7 +191,7 @@ export class ArchwrightReferenceDescriptionProvider extends DefaultReferenceDesc
             // What Langium indexes: the references that resolved, with their target's description.
             for (const description of descriptions) if (description.resolved) out.push(description);
         };
-        add(referencesOf(root).map(info => new LiveReferenceDescription(info.reference, document.uri, this.nodeLocator)));
+        add(referencesOf(root).map(info => new LiveReferenceDescription(info.reference as Reference, document.uri, this.nodeLocator)));
         for (const declaration of childrenOf(root)) {
             let descriptions = this.descriptions.get(declaration);
             if (!descriptions) {

@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import { AbstractMessageWriter, createConnection, ProposedFeatures, type Connection, type Message, type MessageWriter } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, createConnection, ProposedFeatures, type Connection, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 /**
  * The connection over stdio (`--stdio`, as other editors and `archwright lsp` start the server), as
@@ -8,7 +8,10 @@ import { AbstractMessageWriter, createConnection, ProposedFeatures, type Connect
  */
 export function createStdioConnection(): Connection {
     // The input stream itself, not a reader: the connection then ends the process when stdin ends.
-    const connection = createConnection(ProposedFeatures.all, process.stdin, new StringMessageWriter(process.stdout));
+    // The typings pair a stream with a stream and a reader with a writer; the connection takes
+    // either for each (vscode-jsonrpc's createMessageConnection wraps a stream in a reader).
+    const input = process.stdin as unknown as MessageReader;
+    const connection = createConnection(ProposedFeatures.all, input, new StringMessageWriter(process.stdout));
     const send = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](format(...args));
     Object.assign(console, { log: send('log'), info: send('info'), debug: send('log'), trace: send('log'), warn: send('warn'), error: send('error') });
     return connection;

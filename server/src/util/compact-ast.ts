@@ -23,7 +23,11 @@ function copyNode(node: AstNode, container: AstNode | undefined): AstNode {
     const record = node as unknown as Record<string, unknown>;
     const keys = Object.keys(record);
     const make = constructorFor(keys);
-    if (!make) return node;
+    if (!make) {
+        // Kept as it is (its children keep pointing to it), in the copied parent.
+        if (container) (node as { $container?: AstNode }).$container = container;
+        return node;
+    }
     const values = keys.map(key => record[key]);
     const copy = new make(...values) as unknown as Record<string, unknown>;
     if (container) copy.$container = container;
