@@ -188,14 +188,15 @@ export function combineFragments(fragments: readonly ModelFragment[]): ArchModel
     return model;
 }
 
-/** Per fragment flow: its copy with the key of the n-th flow between its two elements, kept while n stays. */
+/** Per fragment flow that is not the first between its two elements: its copy with the key of the n-th, kept while n stays. */
 const keyedFlows = new WeakMap<Flow, { n: number; flow: Flow }>();
 
 function keyed(flow: Flow, n: number): Flow {
+    // A fragment's flow has the first key between its two elements (buildFlow).
+    if (n === 1) return flow;
     const cached = keyedFlows.get(flow);
     if (cached?.n === n) return cached.flow;
-    const key = `${flow.source}->${flow.target}#${n}`;
-    const copy = flow.key === key ? flow : { ...flow, key };
+    const copy = { ...flow, key: `${flow.source}->${flow.target}#${n}` };
     keyedFlows.set(flow, { n, flow: copy });
     return copy;
 }
@@ -563,7 +564,9 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
     }
     const decl = sourceOf(node, uri, ARROW);
     return {
-        key: '', // numbered by combineFragments
+        // Numbered by combineFragments; most flows are the first between their two elements, and
+        // keep this key (and are not copied).
+        key: `${source}->${target}#1`,
         source,
         target,
         label: node.label,
