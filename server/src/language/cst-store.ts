@@ -2,7 +2,7 @@ import { AstUtils, isAstNode, isReference, type AstNode, type CompositeCstNode, 
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TokenType } from 'chevrotain';
 import { CstPlaceholder, NOWHERE, smallCharacter, smallLine, type Marks } from './depth-limited-parser.js';
-import { referencesOf, walkAstNow } from '../util/ast-walk.js';
+import { containerOf, referencesOf, walkAstNow } from '../util/ast-walk.js';
 
 /**
  * Langium's concrete syntax tree (CST) is half of what the language server keeps alive: a node per
@@ -215,7 +215,7 @@ export class LazyCstNode implements CstNode {
     get document(): LangiumDocument {
         const owner = this.owner;
         if (!isReference(owner)) return AstUtils.getDocument(owner);
-        const container = (owner as { node?: AstNode }).node;
+        const container = containerOf(owner);
         if (!container) throw new Error(`Archwright cannot tell which file the reference to ${owner.$refText} is in.`);
         return AstUtils.getDocument(container);
     }

@@ -5,7 +5,7 @@ import {
 } from 'langium';
 import type { ArchwrightScopeComputation } from './scope-computation.js';
 import { CancellationToken } from 'vscode-languageserver';
-import { childrenOf, referencesOf, walkAst } from '../util/ast-walk.js';
+import { childrenOf, containerOf, referencesOf, walkAst } from '../util/ast-walk.js';
 import { exact } from '../util/arrays.js';
 
 /** What the linker reads of the document builder (ArchwrightDocumentBuilder): see {@link ArchwrightLinker}. */
@@ -163,7 +163,8 @@ async function referencesUnder(declaration: AstNode, cancelToken: CancellationTo
  * a list. Keeping one per reference was 56 bytes each (74,000 at the benchmark's L model).
  */
 function infoOf(reference: Reference): ReferenceInfo {
-    const { node, property } = reference as unknown as ReferenceFields & { node: AstNode; property: string };
+    const node = containerOf(reference)!;
+    const property = (reference as unknown as { property: string }).property;
     const value = (node as unknown as Record<string, unknown>)[property];
     return Array.isArray(value) ? { reference, container: node, property, index: value.indexOf(reference) } : { reference, container: node, property };
 }
@@ -223,7 +224,7 @@ class LiveReferenceDescription implements ReferenceDescription {
     }
 
     get sourcePath(): string {
-        return this.locator.getAstNodePath((this.reference as unknown as { node: AstNode }).node);
+        return this.locator.getAstNodePath(containerOf(this.reference)!);
     }
 
     get targetUri(): URI {

@@ -119,7 +119,7 @@ export type ModelList = (typeof FRAGMENT_LISTS)[number];
 /** A kept piece is only read (appendPiece): its empty lists, most of its eight, can be one shared array, and the others need no spare room. */
 function withSharedEmptyLists(piece: ModelFragment): ModelFragment {
     const lists = piece as unknown as Record<ModelList, unknown[]>;
-    for (const list of FRAGMENT_LISTS) lists[list] = lists[list].length === 0 ? NONE : exact(lists[list]);
+    for (const list of FRAGMENT_LISTS) lists[list] = kept(lists[list]);
     return piece;
 }
 
@@ -191,12 +191,17 @@ export function combineFragments(fragments: readonly ModelFragment[]): ArchModel
 /** Per fragment flow that is not the first between its two elements: its copy with the key of the n-th, kept while n stays. */
 const keyedFlows = new WeakMap<Flow, { n: number; flow: Flow }>();
 
+/** The key of the n-th flow (from 1) between two elements. */
+function flowKey(source: string, target: string, n: number): string {
+    return `${source}->${target}#${n}`;
+}
+
 function keyed(flow: Flow, n: number): Flow {
     // A fragment's flow has the first key between its two elements (buildFlow).
     if (n === 1) return flow;
     const cached = keyedFlows.get(flow);
     if (cached?.n === n) return cached.flow;
-    const copy = { ...flow, key: `${flow.source}->${flow.target}#${n}` };
+    const copy = { ...flow, key: flowKey(flow.source, flow.target, n) };
     keyedFlows.set(flow, { n, flow: copy });
     return copy;
 }
@@ -566,7 +571,7 @@ function buildFlow(node: ast.Flow, uri: string): Flow | undefined {
     return {
         // Numbered by combineFragments; most flows are the first between their two elements, and
         // keep this key (and are not copied).
-        key: `${source}->${target}#1`,
+        key: flowKey(source, target, 1),
         source,
         target,
         label: node.label,

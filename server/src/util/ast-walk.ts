@@ -112,6 +112,14 @@ export function linkContainers(root: AstNode): void {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * The node a reference is in, which it resolves from: Langium's references keep it as `node`, and
+ * so does ours (`LinkedReference`, language/linking.ts); undefined for a reference that does not.
+ */
+export function containerOf(reference: Reference): AstNode | undefined {
+    return (reference as { node?: AstNode }).node;
+}
+
 const NO_REFERENCES: readonly ReferenceInfo[] = Object.freeze([]);
 
 /**
