@@ -75,6 +75,14 @@ describe('core diagnostics', () => {
         expect(ws.model().model.stage).toBe('design');
     });
 
+    it('takes path order as the model does, by character code and not by locale: B.arch before a.arch', async () => {
+        // A locale's order puts a.arch first; the model (and `sort()`) put B.arch first. Both must agree.
+        const ws = await loadWorkspace({ 'a.arch': 'architecture "A" { stage whiteboard }\n', 'B.arch': 'architecture "B" { stage design }\n' });
+        expect(ws.model().model.stage).toBe('design');
+        expect(diagnosticCodes(ws.doc('B.arch'))).toEqual([]);
+        expect(diagnosticCodes(ws.doc('a.arch'))).toEqual(['1 duplicate-architecture']);
+    });
+
     it('reports a repeated property on each repeat, not on the first, and accepts repeatable ones', async () => {
         const ws = await loadWorkspace('service a "A" {\n  technology "Go"\n  technology "Rust"\n  alert "x"\n  alert "y"\n  link "a"\n  link "b"\n}\n');
         expect(diagnosticCodes(ws.doc('model.arch'))).toEqual(['3 duplicate-property']);

@@ -8,6 +8,7 @@ import { formatSarif } from './sarif.js';
 import { restage, STAGES } from './stage.js';
 import { painterFor } from './terminal.js';
 import { collectArchFiles, displayPath, loadModel, UsageError, type LoadedModel } from './workspace.js';
+import { inPathOrder } from '../util/arrays.js';
 
 export const CHECK_HELP = `Usage: archwright check [PATH...] [--format text|json|sarif] [--max-warnings N] [--stage STAGE]
 
@@ -93,7 +94,7 @@ export function collectDiagnostics(loaded: LoadedModel): CliDiagnostic[] {
         const file = pathOf(doc.uri.toString());
         for (const d of doc.diagnostics ?? []) out.push(convert(d, file, pathOf));
     }
-    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    return out.sort((a, b) => inPathOrder(a.file, b.file) || a.line - b.line || a.column - b.column || inPathOrder(a.code, b.code));
 }
 
 function convert(d: Diagnostic, file: string, pathOf: (uri: string) => string): CliDiagnostic {

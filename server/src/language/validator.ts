@@ -6,7 +6,7 @@ import type { ModelFolders } from './model-folders.js';
 import { propertyKeyword, REPEATABLE_PROPERTIES } from './property-names.js';
 import { canContainElements, propertyFits } from './property-rules.js';
 import { referencesOf } from '../util/ast-walk.js';
-import { pushAll } from '../util/arrays.js';
+import { inPathOrder, pushAll } from '../util/arrays.js';
 import { describeKind, expectedKindOf, fitsKind } from './reference-kinds.js';
 
 /** Codes of the core diagnostics (rules.md, "Core diagnostics"): errors at every stage. */
@@ -174,7 +174,7 @@ export class ArchwrightValidator {
         const here = GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
         const others = all.filter(d => !(d.uri === document.uri.toString() && here && d.range.start.line === here.start.line && d.range.start.character === here.start.character));
         // In file and position order: the index's order depends on the order files were last indexed in.
-        others.sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        others.sort((a, b) => inPathOrder(a.uri, b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const related: DiagnosticRelatedInformation[] = others.map(o => ({
             location: { uri: o.uri, range: o.range },
             message: `${node.name} is also declared here`
@@ -190,7 +190,7 @@ export class ArchwrightValidator {
             const docs = this.services.shared.workspace.LangiumDocuments.all
                 .filter(d => this.folders.folderOf(d.uri) === folder)
                 .toArray()
-                .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+                .sort((a, b) => inPathOrder(a.uri.toString(), b.uri.toString()));
             return docs.flatMap(d => (d.parseResult.value as ast.Model).declarations?.filter(ast.isArchitecture).map(node => ({ uri: d.uri.toString(), node })) ?? []);
         });
         const firstOne = all[0];

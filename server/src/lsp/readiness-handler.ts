@@ -6,6 +6,7 @@ import type { ArchwrightServices, ArchwrightSharedServices } from '../module.js'
 import { ReadinessRequest, type ReadinessGap, type ReadinessParams, type ReadinessResult } from '../protocol.js';
 import type { ReadinessService } from '../rules/readiness-service.js';
 import { READINESS_RULES, RULES_BY_ID } from '../rules/registry.js';
+import { inPathOrder } from '../util/arrays.js';
 
 const NEXT_STAGE: Record<Stage, Stage> = { whiteboard: 'design', design: 'production', production: 'production' };
 const RULE_ORDER = new Map(READINESS_RULES.map((r, i) => [r.id, i]));
@@ -20,7 +21,7 @@ export function readinessReport(built: BuiltModel, readiness: ReadinessService, 
     const gaps: ReadinessGap[] = readiness.atStage(built, target)
         .filter(d => RULES_BY_ID.has(d.code))
         .map(d => ({ rule: d.code, severity: d.severity, message: d.message, uri: d.location.uri, range: d.location.range }))
-        .sort((a, b) => RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! || a.uri.localeCompare(b.uri)
+        .sort((a, b) => RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! || inPathOrder(a.uri, b.uri)
             || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const counts = new Map<string, number>();
     for (const gap of gaps) counts.set(gap.rule, (counts.get(gap.rule) ?? 0) + 1);

@@ -7,7 +7,7 @@ import type {
     Allow, ArchElement, ArchModel, Architecture, Constraint, DataAsset, Decision, Deployment, DeploymentNode,
     Flow, Instance, Link, Range, Requirement, Source, SourceLocation, View
 } from './arch-model.js';
-import { exact, pushAll } from '../util/arrays.js';
+import { exact, inPathOrder, pushAll } from '../util/arrays.js';
 import { keywordList, PACKED_CHARACTERS, PACKED_LINES, packPosition, PackedSource } from './packed-source.js';
 
 /** What one document declares, built once after it is linked and reused until it is linked again. */
@@ -160,7 +160,7 @@ function appendPiece(fragment: ModelFragment, piece: ModelFragment): void {
 
 /** The model of a folder from the fragments of its documents, in path order; linear in their size. */
 export function combineFragments(fragments: readonly ModelFragment[]): ArchModel {
-    const sorted = [...fragments].sort((a, b) => a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+    const sorted = [...fragments].sort((a, b) => inPathOrder(a.uri, b.uri));
     const model: ArchModel = {
         stage: 'whiteboard', elements: [], flows: [], requirements: [], constraints: [], data: [],
         deployments: [], decisions: [], views: [], uris: sorted.map(f => f.uri)
