@@ -87,6 +87,24 @@ describe("closed files' syntax trees (CstStore)", () => {
         expectSameTrees(files, dropping, keeping);
         // Reading them made every file's tree real: only the last few read stay so.
         expect(dropping.documents.filter(d => !trees.isDropped(d)).length).toBeLessThanOrEqual(CAPACITY);
+        // The first file was made real and dropped again: its nodes below declarations keep their places, not the real nodes.
+        const again = dropping.documents[0];
+        expect(trees.isDropped(again)).toBe(true);
+        const { nodes } = nodesAndReferences(again.parseResult.value);
+        const { nodes: real } = nodesAndReferences(keeping.doc(Object.keys(files).find(name => again.uri.path.endsWith(`/${name}`))!).parseResult.value);
+        const placed = nodes.filter(n => n.$cstNode instanceof PlacedLazyCstNode && !(n.$cstNode instanceof MarkedLazyCstNode));
+        expect(placed.length).toBeGreaterThan(10);
+        for (const node of placed) {
+            expect(Object.hasOwn(node, '$cstNode')).toBe(false);
+            expect(node.$cstNode!.range).toEqual(real[nodes.indexOf(node)].$cstNode!.range);
+        }
+        // Its references' stand-ins too are made when read, not kept.
+        const { references } = nodesAndReferences(again.parseResult.value);
+        expect(references.length).toBeGreaterThan(10);
+        for (const reference of references) {
+            expect(reference.$refNode).toBeInstanceOf(LazyCstNode);
+            expect(reference.$refNode).not.toBe(reference.$refNode);
+        }
     }, 60_000);
 
     it("stand in, unmade, with the places a tree gives: each node's range, a declaration's name, keyword, braces and comment", async () => {
@@ -97,7 +115,7 @@ describe("closed files' syntax trees (CstStore)", () => {
         ];
         // The S model as one workspace (its references resolve), and each other text alone.
         const workspaces = [Object.fromEntries(archwrightFiles(plan('S'))), ...[...repositoryArchTexts().map(t => t.text), ...commented].map(text => ({ 'model.arch': text }))];
-        let marked = 0, commentsSeen = 0;
+        let marked = 0, placed = 0, commentsSeen = 0;
         for (const files of workspaces) {
             const [dropping, keeping] = await Promise.all([loadWorkspace(files), loadWorkspace(files, { once: true })]);
             // A file whose references do not resolve has its tree made for the diagnostics' places (references have plain stand-ins).
@@ -115,6 +133,9 @@ describe("closed files' syntax trees (CstStore)", () => {
                 expect(standIn.range, label).toEqual(real.range);
                 if (!(standIn instanceof MarkedLazyCstNode)) {
                     expect(CstUtils.findCommentNode(real, rules), label).toBeUndefined();
+                    // Its place is kept in the node, and its stand-in made when read (PLACED_NODES); the root keeps its own.
+                    expect(Object.hasOwn(dropped[i], '$cstNode'), label).toBe(dropped[i].$container === undefined);
+                    placed++;
                     continue;
                 }
                 marked++;
@@ -132,6 +153,7 @@ describe("closed files' syntax trees (CstStore)", () => {
             expect(dropping.shared.workspace.CstStore.remade, Object.keys(files)[0]).toBe(remade);
         }
         expect(marked).toBeGreaterThan(100);
+        expect(placed).toBeGreaterThan(100);
         expect(commentsSeen).toBeGreaterThanOrEqual(4);
     }, 60_000);
 

@@ -1,4 +1,4 @@
-import { isAstNode, isReference, type AstNode } from 'langium';
+import { isAstNode, isReference, type AstNode, type CstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { compactAst } from '../../server/src/util/compact-ast.js';
 import { childrenOf } from '../../server/src/util/ast-walk.js';
@@ -41,6 +41,35 @@ describe('compactAst', () => {
             }
         }
         expect(copy.$container).toBeUndefined();
+    });
+
+    it('keeps, with PlacedNodes, two numbers where the CST node of each node below the root was, read through the prototype', async () => {
+        const ws = await loadWorkspace({ 'model.arch': MODEL });
+        const plain = ws.services.parser.LangiumParser.parse(MODEL, { rule: 'Model' }).value;
+        const before = nodes(plain).map(n => ({ keys: Object.keys(n), cst: n.$cstNode! }));
+        const prototype = Object.create(Object.prototype, {
+            $cstNode: { get(this: { $cstStart: number; $cstEnd: number }) { return { offset: this.$cstStart, end: this.$cstEnd }; } }
+        }) as object;
+        // Every node but flows' is placed.
+        const copy = compactAst(plain, { place: cst => (cst as CstNode).astNode.$type === 'Flow' ? undefined : { start: (cst as CstNode).offset, end: (cst as CstNode).end }, prototype });
+        const after = nodes(copy);
+        let placed = 0;
+        for (let i = 0; i < after.length; i++) {
+            const node = after[i];
+            const flow = node.$type === 'Flow';
+            if (i === 0 || flow) {
+                expect(Object.keys(node)).toEqual(before[i].keys);
+                expect(Object.getPrototypeOf(node)).toBe(Object.prototype);
+                expect(node.$cstNode).toBe(before[i].cst);
+                continue;
+            }
+            placed++;
+            const k = before[i].keys.indexOf('$cstNode');
+            expect(Object.keys(node)).toEqual([...before[i].keys.slice(0, k), '$cstStart', '$cstEnd', ...before[i].keys.slice(k + 1)]);
+            expect(Object.getPrototypeOf(node)).toBe(prototype);
+            expect(node.$cstNode).toEqual({ offset: before[i].cst.offset, end: before[i].cst.end });
+        }
+        expect(placed).toBe(after.length - 2);
     });
 
     it('gives the language server trees whose references resolve to the copies', async () => {

@@ -3,7 +3,8 @@ import {
     type CompositeCstNode, type CstNode, type RootCstNode, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions
 } from 'langium';
 import { linkContainers, walkAstNow } from '../util/ast-walk.js';
-import { compactAst } from '../util/compact-ast.js';
+import { compactAst, type PlacedNodes } from '../util/compact-ast.js';
+import { keptRange } from '../util/kept-position.js';
 import { FastParser, VALUE_NODE } from './fast-parser.js';
 import type { Position, Range } from 'vscode-languageserver';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
@@ -123,7 +124,7 @@ export class DepthLimitedParser extends LangiumParser {
                 builder.addHiddenNodes(this.fast.trailingHidden());
                 linkContainers(value);
                 // A closed file's nodes live as long as it: each with its properties inside it (util/compact-ast.ts).
-                const kept = builder instanceof PlaceholderCstNodeBuilder ? compactAst(value) as T : value;
+                const kept = builder instanceof PlaceholderCstNodeBuilder ? compactAst(value, (options as CstOptions).placedNodes) as T : value;
                 return { value: kept, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: [] };
             }
         }
@@ -167,6 +168,8 @@ export class DepthLimitedParser extends LangiumParser {
 /** Parser options of Archwright's: `withoutCst` asks for the AST alone (with {@link CstPlaceholder}s), when the fast parser can take the text. */
 export interface CstOptions extends ParserOptions {
     withoutCst?: boolean;
+    /** With `withoutCst`: the nodes whose placeholders become two numbers in the node (CstStore's PLACED_NODES). */
+    placedNodes?: PlacedNodes;
 }
 
 /**
@@ -226,12 +229,15 @@ const SMALL_CHARACTERS = 2 ** SMALL_CHARACTER_BITS;
 
 /** A position as one small integer, or {@link NOWHERE} when it is past what one holds. */
 export function packSmall(line: number, character: number): number {
-    return line < SMALL_LINES && character < SMALL_CHARACTERS ? line * SMALL_CHARACTERS + character : NOWHERE;
+    // `| 0`: Chevrotain's tokens hold their lines and columns as doubles in V8 (its end-of-input
+    // token's are NaN), and arithmetic on a double gives one; a place must be a small integer.
+    return line < SMALL_LINES && character < SMALL_CHARACTERS ? (line * SMALL_CHARACTERS + character) | 0 : NOWHERE;
 }
 
 /** The line of a {@link packSmall}ed position. */
 export function smallLine(packed: number): number {
-    return Math.floor(packed / SMALL_CHARACTERS);
+    // `| 0`: a small integer in V8, not the double that a division gives (see packed-source.ts's positionAt).
+    return Math.floor(packed / SMALL_CHARACTERS) | 0;
 }
 
 /** The character of a {@link packSmall}ed position. */
@@ -563,8 +569,7 @@ export class UnkeptRangeCompositeCstNode extends CompositeCstNodeImpl {
  */
 export function freshRange(cst: CstNode): Range {
     if (cst instanceof UnkeptRangeCompositeCstNode || cst instanceof ShiftableLeafCstNode) return cst.range;
-    const { start, end } = cst.range;
-    return { start: { ...start }, end: { ...end } };
+    return keptRange(cst.range);
 }
 
 /**

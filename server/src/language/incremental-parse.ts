@@ -6,7 +6,7 @@ import { CancellationToken, type Position } from 'vscode-languageserver';
 import { CstPlaceholder, moveShift, ShiftableLeafCstNode, type CstOptions, type LeafShift, type Move } from './depth-limited-parser.js';
 import { isElement } from './generated/ast.js';
 import { childrenOf, referencesOf } from '../util/ast-walk.js';
-import type { CstStore } from './cst-store.js';
+import { PLACED_NODES, type CstStore } from './cst-store.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Parses text with the grammar's entry rule, or with the named rule. */
@@ -70,7 +70,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
-        return super.parse<T>(uri, text, !options && this.withoutTree(uri) ? { withoutCst: true } as CstOptions : options);
+        return super.parse<T>(uri, text, !options && this.withoutTree(uri) ? { withoutCst: true, placedNodes: PLACED_NODES } as CstOptions : options);
     }
 
     /** A new document that is not open is parsed without its CST (CstStore makes it when it is read); an update keeps its tree. */

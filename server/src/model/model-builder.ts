@@ -79,7 +79,8 @@ function declarationPiece(decl: ast.Declaration, uri: string, cache: Declaration
     readLinks = links;
     try {
         const piece = withSharedEmptyLists(buildPiece(decl, uri, emptyFragment(uri)));
-        cache.set(decl, { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, links: exact(links), piece });
+        // `| 0`: kept as small integers inside the object, where a position's double (Langium's come from Chevrotain's tokens) would be boxed.
+        cache.set(decl, { startLine: start.line | 0, startCharacter: start.character | 0, endLine: end.line | 0, endCharacter: end.character | 0, links: exact(links), piece });
         return piece;
     } finally {
         readLinks = undefined;

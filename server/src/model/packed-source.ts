@@ -1,4 +1,5 @@
 import type { Position, Range, Source, SourceLocation } from './arch-model.js';
+import { KeptPosition } from '../util/kept-position.js';
 
 /**
  * A declaration's {@link Source} as the language server keeps it: its places as numbers in one
@@ -105,8 +106,9 @@ export function packPosition(line: number, character: number): number {
 
 function positionAt(at: readonly number[], i: number): Position {
     const packed = at[i];
+    // A packed place above 2^31 is a double in V8, and so is what is computed from it (KeptPosition makes them small integers).
     const character = packed % PACKED_CHARACTERS;
-    return { line: (packed - character) / PACKED_CHARACTERS, character };
+    return new KeptPosition((packed - character) / PACKED_CHARACTERS, character);
 }
 
 function rangeAt(at: readonly number[], i: number): Range {

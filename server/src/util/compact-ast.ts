@@ -12,24 +12,39 @@ import { isAstNode, isReference, type AstNode } from 'langium';
  *
  * The copy has the same properties in the same order, with the same values, except that its
  * children are the children's copies, whose `$container` is the copy, and that its references'
- * containers (`node`, which a reference resolves from) are the copy. Nothing else may hold a node
- * yet: this runs right after the parse, before the document exists.
+ * containers (`node`, which a reference resolves from) are the copy. With `placed`, a node below
+ * the root whose CST node `placed` places keeps two numbers instead of it (see {@link PlacedNodes}).
+ * Nothing else may hold a node yet: this runs right after the parse, before the document exists.
  */
-export function compactAst(root: AstNode): AstNode {
-    return copyNode(root, undefined);
+export function compactAst(root: AstNode, placed?: PlacedNodes): AstNode {
+    return copyNode(root, undefined, placed);
 }
 
-function copyNode(node: AstNode, container: AstNode | undefined): AstNode {
+/**
+ * How a node's CST node can be kept as two numbers: `place` gives them (`start` and `end`) for a
+ * CST node, or undefined to keep that one as it is. A node so placed has, instead of `$cstNode`,
+ * `$cstStart` and `$cstEnd` where `$cstNode` was, and `prototype` as its prototype, whose
+ * `$cstNode` accessor makes a CST node from them when it is read (and keeps one written to it).
+ * Two small integers inside the node cost 8 bytes more than the `$cstNode` field; the object they
+ * replace cost 48 (CstStore's stand-ins, language/cst-store.ts).
+ */
+export interface PlacedNodes {
+    place(cst: unknown): { readonly start: number; readonly end: number } | undefined;
+    readonly prototype: object;
+}
+
+function copyNode(node: AstNode, container: AstNode | undefined, placed: PlacedNodes | undefined): AstNode {
     const record = node as unknown as Record<string, unknown>;
     const keys = Object.keys(record);
-    const make = constructorFor(keys);
+    const values = keys.map(key => record[key]);
+    const at = container && placed ? placed.place(record.$cstNode) : undefined;
+    const make = constructorFor(keys, at ? placed!.prototype : undefined);
     if (!make) {
         // Kept as it is (its children keep pointing to it), in the copied parent.
         if (container) (node as { $container?: AstNode }).$container = container;
         return node;
     }
-    const values = keys.map(key => record[key]);
-    const copy = new make(...values) as unknown as Record<string, unknown>;
+    const copy = (at ? new make(...values, at.start, at.end) : new make(...values)) as unknown as Record<string, unknown>;
     if (container) copy.$container = container;
     for (let k = 0; k < keys.length; k++) {
         const key = keys[k];
@@ -38,17 +53,19 @@ function copyNode(node: AstNode, container: AstNode | undefined): AstNode {
         if (Array.isArray(value)) {
             for (let i = 0; i < value.length; i++) {
                 const item: unknown = value[i];
-                if (isAstNode(item)) value[i] = copyNode(item, copy as unknown as AstNode);
+                if (isAstNode(item)) value[i] = copyNode(item, copy as unknown as AstNode, placed);
                 else if (isReference(item)) retarget(item, copy);
             }
         } else if (isAstNode(value)) {
-            copy[key] = copyNode(value, copy as unknown as AstNode);
+            copy[key] = copyNode(value, copy as unknown as AstNode, placed);
         } else if (isReference(value)) {
             retarget(value, copy);
         }
     }
-    const cst = copy.$cstNode as { astNode?: unknown } | undefined;
-    if (cst && cst.astNode === node) cst.astNode = copy;
+    if (!at) {
+        const cst = copy.$cstNode as { astNode?: unknown } | undefined;
+        if (cst && cst.astNode === node) cst.astNode = copy;
+    }
     return copy as unknown as AstNode;
 }
 
@@ -60,20 +77,38 @@ function retarget(reference: object, copy: object): void {
 
 type NodeConstructor = new (...values: unknown[]) => object;
 
-/** One constructor per list of property names; undefined for a name that is not an identifier (never in our grammar). */
+/**
+ * One constructor per list of property names, for plain nodes and for each prototype of placed
+ * ones; undefined for a name that is not an identifier (never in our grammar).
+ */
 const constructors = new Map<string, NodeConstructor | undefined>();
+const placedConstructors = new WeakMap<object, Map<string, NodeConstructor | undefined>>();
 
-function constructorFor(keys: string[]): NodeConstructor | undefined {
+/**
+ * The constructor of nodes with these properties: it takes their values in order; one for placed
+ * nodes (with `prototype`) takes two more, the place's start and end, which it writes as
+ * `$cstStart` and `$cstEnd` where `$cstNode` is (whose value it does not write).
+ */
+function constructorFor(keys: string[], prototype?: object): NodeConstructor | undefined {
     const shape = keys.join(',');
-    if (constructors.has(shape)) return constructors.get(shape);
-    let make: NodeConstructor | undefined;
-    if (keys.every(key => /^[$A-Za-z_][$\w]*$/.test(key))) {
-        const parameters = keys.map((_, i) => `v${i}`);
-        const made = new Function(...parameters, keys.map((key, i) => `this.${key} = v${i};`).join('\n')) as unknown as NodeConstructor;
-        // Plain objects, as the parser's: Object.prototype and nothing else.
-        made.prototype = Object.prototype;
-        make = made;
+    let made = constructors;
+    if (prototype) {
+        made = placedConstructors.get(prototype) ?? new Map();
+        placedConstructors.set(prototype, made);
     }
-    constructors.set(shape, make);
+    if (made.has(shape)) return made.get(shape);
+    let make: NodeConstructor | undefined;
+    if (keys.every(key => /^[$A-Za-z_][$\w]*$/.test(key)) && (!prototype || keys.includes('$cstNode'))) {
+        const parameters = keys.map((_, i) => `v${i}`);
+        if (prototype) parameters.push('start', 'end');
+        // `| 0`: a place is an integer below 2^31, and kept as one inside the node (a "small integer");
+        // a number that V8 made a double would make the field hold a 16-byte box for every node.
+        const body = keys.map((key, i) => prototype && key === '$cstNode' ? 'this.$cstStart = start | 0;\nthis.$cstEnd = end | 0;' : `this.${key} = v${i};`);
+        const construct = new Function(...parameters, body.join('\n')) as unknown as NodeConstructor;
+        // Plain objects, as the parser's: Object.prototype and nothing else; or placed ones (see PlacedNodes).
+        construct.prototype = prototype ?? Object.prototype;
+        make = construct;
+    }
+    made.set(shape, make);
     return make;
 }
