@@ -208,7 +208,10 @@ function pairValue(before: unknown, value: unknown, nodes: AstNode[], references
  * and nodes without a place keep stand-in objects.
  */
 export const PLACED_NODES: PlacedNodes = {
-    place: cst => cst instanceof CstPlaceholder && !cst.marks && cst.start !== NOWHERE && cst.end !== NOWHERE ? cst : undefined,
+    place: cst => {
+        const placed = placedPlaceholder(cst);
+        return placed && !placed.marks ? placed : undefined;
+    },
     prototype: Object.create(Object.prototype, {
         $cstNode: {
             get(this: PlacedNode): CstNode {
@@ -232,13 +235,18 @@ function isPlaced(node: AstNode): node is PlacedNode {
     return Object.getPrototypeOf(node) === PLACED_NODES.prototype;
 }
 
+/** The placeholder, if it is one that knows where its node was written. */
+function placedPlaceholder(cst: unknown): CstPlaceholder | undefined {
+    return cst instanceof CstPlaceholder && cst.start !== NOWHERE && cst.end !== NOWHERE ? cst : undefined;
+}
+
 /**
  * The stand-in for the node's CST node: one that knows the node's range (and marks) when the file
  * was parsed without a tree, so that building the ArchModel does not parse the file again.
  */
 function standInFor(node: AstNode): LazyCstNode {
-    const placeholder = node.$cstNode;
-    if (!(placeholder instanceof CstPlaceholder) || placeholder.start === NOWHERE || placeholder.end === NOWHERE) return new LazyCstNode(node);
+    const placeholder = placedPlaceholder(node.$cstNode);
+    if (!placeholder) return new LazyCstNode(node);
     const marks = placeholder.marks;
     return marks ? new MarkedLazyCstNode(node, placeholder.start, placeholder.end, marks) : new PlacedLazyCstNode(node, placeholder.start, placeholder.end);
 }

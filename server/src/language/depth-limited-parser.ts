@@ -236,8 +236,7 @@ export function packSmall(line: number, character: number): number {
 
 /** The line of a {@link packSmall}ed position. */
 export function smallLine(packed: number): number {
-    // `| 0`: a small integer in V8, not the double that a division gives (see packed-source.ts's positionAt).
-    return Math.floor(packed / SMALL_CHARACTERS) | 0;
+    return packed >> SMALL_CHARACTER_BITS;
 }
 
 /** The character of a {@link packSmall}ed position. */

@@ -101,9 +101,7 @@ function constructorFor(keys: string[], prototype?: object): NodeConstructor | u
     if (keys.every(key => /^[$A-Za-z_][$\w]*$/.test(key)) && (!prototype || keys.includes('$cstNode'))) {
         const parameters = keys.map((_, i) => `v${i}`);
         if (prototype) parameters.push('start', 'end');
-        // `| 0`: a place is an integer below 2^31, and kept as one inside the node (a "small integer");
-        // a number that V8 made a double would make the field hold a 16-byte box for every node.
-        const body = keys.map((key, i) => prototype && key === '$cstNode' ? 'this.$cstStart = start | 0;\nthis.$cstEnd = end | 0;' : `this.${key} = v${i};`);
+        const body = keys.map((key, i) => prototype && key === '$cstNode' ? 'this.$cstStart = start;\nthis.$cstEnd = end;' : `this.${key} = v${i};`);
         const construct = new Function(...parameters, body.join('\n')) as unknown as NodeConstructor;
         // Plain objects, as the parser's: Object.prototype and nothing else; or placed ones (see PlacedNodes).
         construct.prototype = prototype ?? Object.prototype;
