@@ -109,6 +109,8 @@ describe('the plugin', () => {
         expect(built).not.toContain('newGraph edges');
         expect(built).toMatch(/buildLayerGraph\(g\d*, rank\d*, relationship, nodesByRank\d*\.get\(rank\d*\) \|\| \[\]\)/);
         expect(built).toMatch(/forEach_default\(nodesOfRank \|\| g\d*\.nodes\(\), function/);
+        expect(built).toMatch(/bestCC = cc\d*;\s*if \(cc\d* === 0\) break;/);
+        expect(built).toMatch(/downLayerGraphs \?\?= buildLayerGraphs\d*\(g\d*, range_default\(1, maxRank\d* \+ 1\), "inEdges"\)/);
     });
 
     it('fails the build, naming itself, when Mermaid\'s getConfig is not the one it replaces', async () => {

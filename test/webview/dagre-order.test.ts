@@ -1,0 +1,130 @@
+// dagre's layout as the preview ships it (scripts/mermaid-patches.mjs changes its crossing
+// minimisation, order/index.js and order/build-layer-graph.js) places every node and edge where
+// dagre as published places them: on graphs without crossings, where the patched search stops
+// early, and on graphs with crossings, where it runs as before.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Graph {
+    setGraph(label: object): Graph;
+    setDefaultEdgeLabel(f: () => object): Graph;
+    setNode(v: string, label: object): Graph;
+    setParent(v: string, parent: string): Graph;
+    setEdge(v: string, w: string, label: object, name?: string): Graph;
+    nodes(): string[];
+    edges(): { v: string; w: string; name?: string }[];
+    node(v: string): Record<string, unknown>;
+    edge(e: { v: string; w: string; name?: string }): Record<string, unknown>;
+}
+interface Dagre {
+    Graph: new (options: object) => Graph;
+    layout(g: Graph): void;
+}
+
+let dir: string;
+let patched: Dagre;
+let published: Dagre;
+
+/** dagre bundled alone, with or without the preview's plugin. */
+async function dagre(name: string, plugins: esbuild.Plugin[]): Promise<Dagre> {
+    const outfile = join(dir, `${name}.mjs`);
+    await esbuild.build({
+        stdin: {
+            contents: 'export { layout } from "dagre-d3-es/src/dagre/index.js"; export { Graph } from "dagre-d3-es/src/graphlib/index.js";',
+            resolveDir: ROOT, loader: 'js'
+        },
+        outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning', plugins
+    });
+    return import(pathToFileURL(outfile).href) as Promise<Dagre>;
+}
+
+beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aw-dagre-'));
+    [patched, published] = await Promise.all([dagre('patched', [mermaidPatches()]), dagre('published', [])]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Spec {
+    rankdir: string;
+    nodes: { id: string; width: number; height: number; parent?: string }[];
+    clusters: string[];
+    edges: { v: string; w: string; label: boolean }[];
+}
+
+/** The graph as Mermaid hands it to dagre: a multigraph with clusters, labelled edges as wide boxes. */
+function build(d: Dagre, spec: Spec): Graph {
+    const g = new d.Graph({ multigraph: true, compound: true })
+        .setGraph({ rankdir: spec.rankdir, nodesep: 50, ranksep: 50, marginx: 8, marginy: 8 })
+        .setDefaultEdgeLabel(() => ({}));
+    for (const c of spec.clusters) g.setNode(c, { id: c, width: 10, height: 10 });
+    for (const n of spec.nodes) {
+        g.setNode(n.id, { id: n.id, width: n.width, height: n.height });
+        if (n.parent) g.setParent(n.id, n.parent);
+    }
+    spec.edges.forEach((e, i) => g.setEdge(e.v, e.w,
+        e.label ? { minlen: 2, weight: 1, width: 60, height: 24, labelpos: 'c' } : { minlen: 1, weight: 1 }, `e${i}`));
+    return g;
+}
+
+/** Where dagre put everything. */
+function placed(d: Dagre, spec: Spec): unknown {
+    const g = build(d, spec);
+    d.layout(g);
+    return {
+        nodes: g.nodes().map(v => { const { x, y, width, height } = g.node(v); return [v, x, y, width, height]; }),
+        edges: g.edges().map(e => { const { points, x, y } = g.edge(e); return [e.name, points, x, y]; })
+    };
+}
+
+function random(seed: number): (n: number) => number {
+    let state = seed;
+    return n => { state = (state * 48271) % 2147483647; return state % n; };
+}
+
+/** A chain, which has no crossings, in and out of a cluster as the benchmark's views are. */
+function chain(length: number, clustered: boolean, rankdir: string): Spec {
+    const nodes = Array.from({ length }, (_, i) => ({ id: `n${i}`, width: 120 + (i % 3) * 20, height: 40, parent: clustered ? 'sys' : undefined }));
+    const edges = nodes.slice(1).map((n, i) => ({ v: `n${i}`, w: n.id, label: i % 2 === 0 }));
+    return { rankdir, nodes, clusters: clustered ? ['sys'] : [], edges };
+}
+
+/** Random edges between random nodes, some in clusters, cycles allowed. */
+function tangle(seed: number): Spec {
+    const r = random(seed);
+    const count = 3 + r(30);
+    const clusters = Array.from({ length: r(3) }, (_, i) => `c${i}`);
+    const nodes = Array.from({ length: count }, (_, i) => ({
+        id: `n${i}`, width: 40 + r(120), height: 30 + r(30),
+        parent: clusters.length > 0 && r(2) === 0 ? clusters[r(clusters.length)] : undefined
+    }));
+    const edges = Array.from({ length: r(count * 2) }, () => ({ v: `n${r(count)}`, w: `n${r(count)}`, label: r(2) === 0 }))
+        .filter(e => e.v !== e.w);
+    return { rankdir: ['LR', 'TB', 'RL', 'BT'][r(4)], nodes, clusters, edges };
+}
+
+describe('dagre\'s layout with the preview\'s changes', () => {
+    it('places chains, which have no crossings, as published dagre does', () => {
+        for (const clustered of [false, true]) {
+            for (const rankdir of ['LR', 'TB']) {
+                for (const length of [1, 2, 5, 30, 100]) {
+                    const spec = chain(length, clustered, rankdir);
+                    expect(placed(patched, spec), `${length} ${rankdir} ${clustered}`).toEqual(placed(published, spec));
+                }
+            }
+        }
+    });
+
+    it('places random graphs, with crossings, clusters and cycles, as published dagre does', () => {
+        for (let seed = 1; seed <= 150; seed++) {
+            const spec = tangle(seed);
+            expect(placed(patched, spec), `seed ${seed}`).toEqual(placed(published, spec));
+        }
+    });
+});
