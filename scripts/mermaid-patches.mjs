@@ -18,6 +18,8 @@
 //    places everything where it did (test/webview/dagre-order.test.ts lays out graphs with and
 //    without crossings both ways). Architecture views often have no crossings: the benchmark's
 //    view of 100 nodes then sweeps once instead of five times.
+// 5. Mermaid's sanitizeText hands back at once a label that its two DOMPurify passes would give
+//    back unchanged (client/webview/label-text.ts says which labels, and why).
 //
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
@@ -29,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 
 const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
 const LAYERS = fileURLToPath(new URL('../client/webview/dagre-layers.ts', import.meta.url));
+const LABELS = fileURLToPath(new URL('../client/webview/label-text.ts', import.meta.url));
 
 const PATCHES = [
     {
@@ -50,6 +53,20 @@ const PATCHES = [
         module: /\nvar extractor = /,
         original: `log.info("newGraph edges ", newGraph.edges(), newGraph.edge(newGraph.edges()[0]));`,
         replacement: ''
+    },
+    {
+        name: 'sanitizeText',
+        /** Mermaid's diagrams/common/common.ts. */
+        module: /\nvar sanitizeText = \/\* @__PURE__ \*\/ __name\(\(text, config2\) => \{/,
+        original: `var sanitizeText = /* @__PURE__ */ __name((text, config2) => {
+  if (!text) {
+    return text;
+  }`,
+        replacement: `var sanitizeText = /* @__PURE__ */ __name((text, config2) => {
+  if (!text || __archwrightSanitizedAlready(text, config2)) {
+    return text;
+  }`,
+        append: `import { sanitizedAlready as __archwrightSanitizedAlready } from ${JSON.stringify(LABELS)};`
     },
     {
         name: 'dagre\'s layer graphs',
