@@ -20,6 +20,10 @@
 //    view of 100 nodes then sweeps once instead of five times.
 // 5. Mermaid's sanitizeText hands back at once a label that its two DOMPurify passes would give
 //    back unchanged (client/webview/label-text.ts says which labels, and why).
+// 6. Mermaid's insertEdge measured the length of every edge's path (getTotalLength, which lays out
+//    the whole drawing again, since each edge was just added to it) and used the length only for
+//    the "neo" look's dashes. The preview draws the classic look, so the length is now measured
+//    only where it is used. Measuring changes nothing in the drawing.
 //
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
@@ -67,6 +71,13 @@ const PATCHES = [
     return text;
   }`,
         append: `import { sanitizedAlready as __archwrightSanitizedAlready } from ${JSON.stringify(LABELS)};`
+    },
+    {
+        name: 'the edge length',
+        /** Mermaid's rendering-util/rendering-elements/edges.js. */
+        module: /\nvar insertEdge = \/\* @__PURE__ \*\/ __name\(function\(elem, edge, clusterDb/,
+        original: `    const len = typeof pathNode.getTotalLength === "function" ? pathNode.getTotalLength() : 0;`,
+        replacement: `    const len = edge.look === "neo" && !animatedEdge && typeof pathNode.getTotalLength === "function" ? pathNode.getTotalLength() : 0;`
     },
     {
         name: 'dagre\'s layer graphs',
