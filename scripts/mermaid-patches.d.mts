@@ -6,3 +6,5 @@ export function mermaidPatches(): Plugin;
 
 /** The file of Mermaid's bundle that holds its configuration. */
 export function mermaidConfigModule(root?: string): string;
+/** The file of Mermaid's bundle that extracts clusters (for the tests). */
+export function mermaidClusterModule(root?: string): string;

@@ -24,6 +24,8 @@
 //    the whole drawing again, since each edge was just added to it) and used the length only for
 //    the "neo" look's dashes. The preview draws the classic look, so the length is now measured
 //    only where it is used. Measuring changes nothing in the drawing.
+// 7. The same cluster copy walked every edge of the graph for every node it moved: now only for the
+//    first (client/webview/cluster-copy.ts says why the later walks copied nothing).
 //
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
@@ -36,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
 const LAYERS = fileURLToPath(new URL('../client/webview/dagre-layers.ts', import.meta.url));
 const LABELS = fileURLToPath(new URL('../client/webview/label-text.ts', import.meta.url));
+const CLUSTERS = fileURLToPath(new URL('../client/webview/cluster-copy.ts', import.meta.url));
 
 const PATCHES = [
     {
@@ -78,6 +81,14 @@ const PATCHES = [
         module: /\nvar insertEdge = \/\* @__PURE__ \*\/ __name\(function\(elem, edge, clusterDb/,
         original: `    const len = typeof pathNode.getTotalLength === "function" ? pathNode.getTotalLength() : 0;`,
         replacement: `    const len = edge.look === "neo" && !animatedEdge && typeof pathNode.getTotalLength === "function" ? pathNode.getTotalLength() : 0;`
+    },
+    {
+        name: 'the cluster copy\'s edges',
+        /** The module of Mermaid's dagre renderer that extracts clusters. */
+        module: /\nvar extractor = /,
+        original: `      const edges = graph.edges(node);`,
+        replacement: `      const edges = __archwrightEdgesToCopy(graph, newGraph, rootId);`,
+        append: `import { edgesToCopy as __archwrightEdgesToCopy } from ${JSON.stringify(CLUSTERS)};`
     },
     {
         name: 'dagre\'s layer graphs',
@@ -169,9 +180,18 @@ const PATCHES = [
 
 /** The file of Mermaid's bundle that holds its configuration (for the tests and bench/mermaid-config-copy.mjs). */
 export function mermaidConfigModule(root = fileURLToPath(new URL('..', import.meta.url))) {
+    return mermaidModule(PATCHES[0].module, 'currentConfig', root);
+}
+
+/** The file of Mermaid's bundle that extracts clusters (for the tests). */
+export function mermaidClusterModule(root = fileURLToPath(new URL('..', import.meta.url))) {
+    return mermaidModule(/\nvar extractor = /, 'extractor', root);
+}
+
+function mermaidModule(declaring, name, root) {
     const chunks = join(root, 'node_modules/mermaid/dist/chunks/mermaid.core');
-    const file = readdirSync(chunks).find(f => f.endsWith('.mjs') && PATCHES[0].module.test(readFileSync(join(chunks, f), 'utf8')));
-    if (!file) throw new Error(`no module of ${chunks} declares currentConfig`);
+    const file = readdirSync(chunks).find(f => f.endsWith('.mjs') && declaring.test(readFileSync(join(chunks, f), 'utf8')));
+    if (!file) throw new Error(`no module of ${chunks} declares ${name}`);
     return join(chunks, file);
 }
 

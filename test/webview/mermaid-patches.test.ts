@@ -112,6 +112,7 @@ describe('the plugin', () => {
         expect(built).toMatch(/bestCC = cc\d*;\s*if \(cc\d* === 0\) break;/);
         expect(built).toMatch(/if \(!text\d* \|\| sanitizedAlready\d*\(text\d*, config\d*\)\) \{/);
         expect(built).toMatch(/const len\d* = edge\d*\.look === "neo" && !animatedEdge\d* && typeof pathNode\d*\.getTotalLength === "function"/);
+        expect(built).toMatch(/const edges\d* = edgesToCopy\d*\(graph\d*, newGraph\d*, rootId\d*\);/);
         expect(built).toMatch(/downLayerGraphs \?\?= buildLayerGraphs\d*\(g\d*, range_default\(1, maxRank\d* \+ 1\), "inEdges"\)/);
     });
 

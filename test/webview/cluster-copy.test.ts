@@ -1,0 +1,117 @@
+// Mermaid's cluster extraction as the preview ships it (scripts/mermaid-patches.mjs walks the edges
+// once per extracted cluster, client/webview/cluster-copy.ts) gives the graphs Mermaid as published
+// gives: the same nodes, parents, edges and labels, in the same order, for every cluster extracted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mermaidClusterModule, mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Graph {
+    setGraph(label: object): Graph;
+    setDefaultEdgeLabel(f: () => object): Graph;
+    setNode(v: string, label: object): Graph;
+    setParent(v: string, parent: string): Graph;
+    setEdge(v: string, w: string, label: object, name?: string): Graph;
+    nodes(): string[];
+    edges(): { v: string; w: string; name?: string }[];
+    node(v: string): Record<string, unknown> | undefined;
+    edge(e: { v: string; w: string; name?: string }): Record<string, unknown>;
+    parent(v: string): string | undefined;
+    graph(): Record<string, unknown>;
+}
+interface Extraction {
+    Graph: new (options: object) => Graph;
+    adjustClustersAndEdges(g: Graph): void;
+    clusterDb: Map<string, Record<string, unknown>>;
+    clear(): void;
+}
+
+let dir: string;
+let patched: Extraction;
+let published: Extraction;
+
+/** Mermaid's cluster code bundled alone, with or without the preview's plugin. */
+async function extraction(name: string, plugins: esbuild.Plugin[]): Promise<Extraction> {
+    const outfile = join(dir, `${name}.mjs`);
+    await esbuild.build({
+        stdin: {
+            contents: `export { adjustClustersAndEdges, clusterDb } from ${JSON.stringify(mermaidClusterModule())};
+                export { Graph } from "dagre-d3-es/src/graphlib/index.js";
+                import { clusterDb } from ${JSON.stringify(mermaidClusterModule())};
+                export function clear() { clusterDb.clear(); }`,
+            resolveDir: ROOT, loader: 'js'
+        },
+        outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent', plugins,
+        banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" }
+    });
+    return import(pathToFileURL(outfile).href) as Promise<Extraction>;
+}
+
+beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aw-clusters-'));
+    [patched, published] = await Promise.all([extraction('patched', [mermaidPatches()]), extraction('published', [])]);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function random(seed: number): (n: number) => number {
+    let state = seed;
+    return n => { state = (state * 48271) % 2147483647; return state % n; };
+}
+
+/** A flowchart's graph as Mermaid hands it over: clusters (some nested), nodes in and out of them, edges between any two. */
+function flowchart(x: Extraction, seed: number): Graph {
+    const r = random(seed);
+    const g = new x.Graph({ multigraph: true, compound: true }).setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 50 }).setDefaultEdgeLabel(() => ({}));
+    const clusters = Array.from({ length: 1 + r(4) }, (_, i) => `c${i}`);
+    for (const c of clusters) g.setNode(c, { id: c, label: c, isGroup: true, shape: 'rect' });
+    // Nest some clusters.
+    clusters.forEach((c, i) => { if (i > 0 && r(3) === 0) g.setParent(c, clusters[r(i)]); });
+    const count = 2 + r(40);
+    for (let i = 0; i < count; i++) {
+        g.setNode(`n${i}`, { id: `n${i}`, label: `Node ${i}`, shape: 'rect' });
+        if (r(4) !== 0) g.setParent(`n${i}`, clusters[r(clusters.length)]);
+    }
+    // Mostly edges inside one cluster (so that clusters get extracted), some across.
+    for (let e = 0, edges = r(count * 2); e < edges; e++) {
+        const v = `n${r(count)}`, w = `n${r(count)}`;
+        if (v !== w && (g.parent(v) === g.parent(w) || r(4) === 0)) g.setEdge(v, w, { id: `e${e}`, label: `edge ${e}` }, `e${e}`);
+    }
+    return g;
+}
+
+/** Everything a graph holds, clusters laid out on their own included, in its order. */
+function contents(g: Graph): unknown {
+    return {
+        graph: g.graph(),
+        nodes: g.nodes().map(v => {
+            const { graph, ...label } = g.node(v) ?? {};
+            return [v, g.parent(v), label, graph ? contents(graph as Graph) : undefined];
+        }),
+        edges: g.edges().map(e => [e.v, e.w, e.name, g.edge(e)])
+    };
+}
+
+function extract(x: Extraction, seed: number): unknown {
+    x.clear();
+    const g = flowchart(x, seed);
+    x.adjustClustersAndEdges(g);
+    return { graph: contents(g), clusters: [...x.clusterDb].map(([id, { clusterData, ...rest }]) => [id, rest, clusterData !== undefined]) };
+}
+
+describe('Mermaid\'s cluster extraction with the preview\'s change', () => {
+    it('gives the graphs Mermaid as published gives, for random flowcharts with clusters', () => {
+        let extracted = 0;
+        for (let seed = 1; seed <= 200; seed++) {
+            const ours = extract(patched, seed);
+            expect(ours, `seed ${seed}`).toEqual(extract(published, seed));
+            extracted += JSON.stringify(ours).split('"clusterNode":true').length - 1;
+        }
+        // Enough clusters laid out on their own for the comparison to mean something.
+        expect(extracted).toBeGreaterThan(100);
+    });
+});
