@@ -40,6 +40,11 @@ const LAYERS = fileURLToPath(new URL('../client/webview/dagre-layers.ts', import
 const LABELS = fileURLToPath(new URL('../client/webview/label-text.ts', import.meta.url));
 const CLUSTERS = fileURLToPath(new URL('../client/webview/cluster-copy.ts', import.meta.url));
 
+/** The module of Mermaid's dagre renderer that extracts clusters. */
+const EXTRACTOR = /\nvar extractor = /;
+/** dagre's order/index.js. */
+const ORDER = /\nfunction buildLayerGraphs\(g, ranks, relationship\) \{/;
+
 const PATCHES = [
     {
         name: 'getConfig',
@@ -56,8 +61,7 @@ const PATCHES = [
     },
     {
         name: 'the cluster copy\'s edge log',
-        /** The module of Mermaid's dagre renderer that extracts clusters. */
-        module: /\nvar extractor = /,
+        module: EXTRACTOR,
         original: `log.info("newGraph edges ", newGraph.edges(), newGraph.edge(newGraph.edges()[0]));`,
         replacement: ''
     },
@@ -84,16 +88,14 @@ const PATCHES = [
     },
     {
         name: 'the cluster copy\'s edges',
-        /** The module of Mermaid's dagre renderer that extracts clusters. */
-        module: /\nvar extractor = /,
+        module: EXTRACTOR,
         original: `      const edges = graph.edges(node);`,
         replacement: `      const edges = __archwrightEdgesToCopy(graph, newGraph, rootId);`,
         append: `import { edgesToCopy as __archwrightEdgesToCopy } from ${JSON.stringify(CLUSTERS)};`
     },
     {
         name: 'dagre\'s layer graphs',
-        /** dagre's order/index.js. */
-        module: /\nfunction buildLayerGraphs\(g, ranks, relationship\) \{/,
+        module: ORDER,
         original: `function buildLayerGraphs(g, ranks, relationship) {
   return _.map(ranks, function (rank) {
     return buildLayerGraph(g, rank, relationship);
@@ -108,8 +110,8 @@ const PATCHES = [
     },
     {
         name: 'dagre\'s crossing search',
-        /** dagre's order/index.js: stops sweeping once an order without crossings is kept. */
-        module: /\nfunction buildLayerGraphs\(g, ranks, relationship\) \{/,
+        /** Stops sweeping once an order without crossings is kept. */
+        module: ORDER,
         original: `  var maxRank = util.maxRank(g),
     downLayerGraphs = buildLayerGraphs(g, _.range(1, maxRank + 1), 'inEdges'),
     upLayerGraphs = buildLayerGraphs(g, _.range(maxRank - 1, -1, -1), 'outEdges');
@@ -185,7 +187,7 @@ export function mermaidConfigModule(root = fileURLToPath(new URL('..', import.me
 
 /** The file of Mermaid's bundle that extracts clusters (for the tests). */
 export function mermaidClusterModule(root = fileURLToPath(new URL('..', import.meta.url))) {
-    return mermaidModule(/\nvar extractor = /, 'extractor', root);
+    return mermaidModule(EXTRACTOR, 'extractor', root);
 }
 
 function mermaidModule(declaring, name, root) {
