@@ -112,48 +112,23 @@ const PATCHES = [
         name: 'dagre\'s crossing search',
         /** Stops sweeping once an order without crossings is kept. */
         module: ORDER,
-        original: `  var maxRank = util.maxRank(g),
-    downLayerGraphs = buildLayerGraphs(g, _.range(1, maxRank + 1), 'inEdges'),
-    upLayerGraphs = buildLayerGraphs(g, _.range(maxRank - 1, -1, -1), 'outEdges');
-
-  var layering = initOrder(g);
-  assignOrder(g, layering);
-
-  var bestCC = Number.POSITIVE_INFINITY,
-    best;
-
-  for (var i = 0, lastBest = 0; lastBest < 4; ++i, ++lastBest) {
-    sweepLayerGraphs(i % 2 ? downLayerGraphs : upLayerGraphs, i % 4 >= 2);
-
-    layering = util.buildLayerMatrix(g);
-    var cc = crossCount(g, layering);
-    if (cc < bestCC) {
-      lastBest = 0;
-      best = _.cloneDeep(layering);
-      bestCC = cc;
-    }
-  }`,
-        replacement: `  var maxRank = util.maxRank(g),
-    downLayerGraphs,
-    upLayerGraphs = buildLayerGraphs(g, _.range(maxRank - 1, -1, -1), 'outEdges');
-
-  var layering = initOrder(g);
-  assignOrder(g, layering);
-
-  var bestCC = Number.POSITIVE_INFINITY,
-    best;
-
-  for (var i = 0, lastBest = 0; lastBest < 4; ++i, ++lastBest) {
-    sweepLayerGraphs(i % 2 ? (downLayerGraphs ??= buildLayerGraphs(g, _.range(1, maxRank + 1), 'inEdges')) : upLayerGraphs, i % 4 >= 2);
-
-    layering = util.buildLayerMatrix(g);
-    var cc = crossCount(g, layering);
-    if (cc < bestCC) {
-      lastBest = 0;
-      best = _.cloneDeep(layering);
-      bestCC = cc; if (cc === 0) break;
-    }
-  }`
+        original: `      best = _.cloneDeep(layering);
+      bestCC = cc;`,
+        replacement: `      best = _.cloneDeep(layering);
+      bestCC = cc; if (cc === 0) break;`
+    },
+    {
+        name: 'dagre\'s downward layer graphs',
+        /** Not built with the upward ones, but when the first downward sweep runs (next patch). */
+        module: ORDER,
+        original: `    downLayerGraphs = buildLayerGraphs(g, _.range(1, maxRank + 1), 'inEdges'),`,
+        replacement: `    downLayerGraphs,`
+    },
+    {
+        name: 'dagre\'s downward sweep',
+        module: ORDER,
+        original: `    sweepLayerGraphs(i % 2 ? downLayerGraphs : upLayerGraphs, i % 4 >= 2);`,
+        replacement: `    sweepLayerGraphs(i % 2 ? (downLayerGraphs ??= buildLayerGraphs(g, _.range(1, maxRank + 1), 'inEdges')) : upLayerGraphs, i % 4 >= 2);`
     },
     {
         name: 'dagre\'s layer graph',

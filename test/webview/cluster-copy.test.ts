@@ -1,29 +1,10 @@
 // Mermaid's cluster extraction as the preview ships it (scripts/mermaid-patches.mjs walks the edges
 // once per extracted cluster, client/webview/cluster-copy.ts) gives the graphs Mermaid as published
 // gives: the same nodes, parents, edges and labels, in the same order, for every cluster extracted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mermaidClusterModule, mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+import { mermaidClusterModule } from '../../scripts/mermaid-patches.mjs';
+import { type Graph, patchedAndPublished, random } from './patched-and-published.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-interface Graph {
-    setGraph(label: object): Graph;
-    setDefaultEdgeLabel(f: () => object): Graph;
-    setNode(v: string, label: object): Graph;
-    setParent(v: string, parent: string): Graph;
-    setEdge(v: string, w: string, label: object, name?: string): Graph;
-    nodes(): string[];
-    edges(): { v: string; w: string; name?: string }[];
-    node(v: string): Record<string, unknown> | undefined;
-    edge(e: { v: string; w: string; name?: string }): Record<string, unknown>;
-    parent(v: string): string | undefined;
-    graph(): Record<string, unknown>;
-}
 interface Extraction {
     Graph: new (options: object) => Graph;
     adjustClustersAndEdges(g: Graph): void;
@@ -31,37 +12,19 @@ interface Extraction {
     clear(): void;
 }
 
-let dir: string;
 let patched: Extraction;
 let published: Extraction;
-
-/** Mermaid's cluster code bundled alone, with or without the preview's plugin. */
-async function extraction(name: string, plugins: esbuild.Plugin[]): Promise<Extraction> {
-    const outfile = join(dir, `${name}.mjs`);
-    await esbuild.build({
-        stdin: {
-            contents: `export { adjustClustersAndEdges, clusterDb } from ${JSON.stringify(mermaidClusterModule())};
-                export { Graph } from "dagre-d3-es/src/graphlib/index.js";
-                import { clusterDb } from ${JSON.stringify(mermaidClusterModule())};
-                export function clear() { clusterDb.clear(); }`,
-            resolveDir: ROOT, loader: 'js'
-        },
-        outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent', plugins,
-        banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" }
-    });
-    return import(pathToFileURL(outfile).href) as Promise<Extraction>;
-}
+let dispose: () => void;
 
 beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aw-clusters-'));
-    [patched, published] = await Promise.all([extraction('patched', [mermaidPatches()]), extraction('published', [])]);
+    // Mermaid's cluster code alone, with the graphlib it uses.
+    const cluster = JSON.stringify(mermaidClusterModule());
+    ({ patched, published, dispose } = await patchedAndPublished<Extraction>(`export { adjustClustersAndEdges, clusterDb } from ${cluster};
+        export { Graph } from "dagre-d3-es/src/graphlib/index.js";
+        import { clusterDb } from ${cluster};
+        export function clear() { clusterDb.clear(); }`));
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function random(seed: number): (n: number) => number {
-    let state = seed;
-    return n => { state = (state * 48271) % 2147483647; return state % n; };
-}
+afterAll(() => dispose?.());
 
 /** A flowchart's graph as Mermaid hands it over: clusters (some nested), nodes in and out of them, edges between any two. */
 function flowchart(x: Extraction, seed: number): Graph {

@@ -2,54 +2,23 @@
 // minimisation, order/index.js and order/build-layer-graph.js) places every node and edge where
 // dagre as published places them: on graphs without crossings, where the patched search stops
 // early, and on graphs with crossings, where it runs as before.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+import { type Graph, patchedAndPublished, random } from './patched-and-published.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-interface Graph {
-    setGraph(label: object): Graph;
-    setDefaultEdgeLabel(f: () => object): Graph;
-    setNode(v: string, label: object): Graph;
-    setParent(v: string, parent: string): Graph;
-    setEdge(v: string, w: string, label: object, name?: string): Graph;
-    nodes(): string[];
-    edges(): { v: string; w: string; name?: string }[];
-    node(v: string): Record<string, unknown>;
-    edge(e: { v: string; w: string; name?: string }): Record<string, unknown>;
-}
 interface Dagre {
     Graph: new (options: object) => Graph;
     layout(g: Graph): void;
 }
 
-let dir: string;
 let patched: Dagre;
 let published: Dagre;
-
-/** dagre bundled alone, with or without the preview's plugin. */
-async function dagre(name: string, plugins: esbuild.Plugin[]): Promise<Dagre> {
-    const outfile = join(dir, `${name}.mjs`);
-    await esbuild.build({
-        stdin: {
-            contents: 'export { layout } from "dagre-d3-es/src/dagre/index.js"; export { Graph } from "dagre-d3-es/src/graphlib/index.js";',
-            resolveDir: ROOT, loader: 'js'
-        },
-        outfile, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning', plugins
-    });
-    return import(pathToFileURL(outfile).href) as Promise<Dagre>;
-}
+let dispose: () => void;
 
 beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'aw-dagre-'));
-    [patched, published] = await Promise.all([dagre('patched', [mermaidPatches()]), dagre('published', [])]);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    ({ patched, published, dispose } = await patchedAndPublished<Dagre>(
+        'export { layout } from "dagre-d3-es/src/dagre/index.js"; export { Graph } from "dagre-d3-es/src/graphlib/index.js";'));
+}, 60_000);
+afterAll(() => dispose?.());
 
 interface Spec {
     rankdir: string;
@@ -78,14 +47,9 @@ function placed(d: Dagre, spec: Spec): unknown {
     const g = build(d, spec);
     d.layout(g);
     return {
-        nodes: g.nodes().map(v => { const { x, y, width, height } = g.node(v); return [v, x, y, width, height]; }),
+        nodes: g.nodes().map(v => { const { x, y, width, height } = g.node(v) ?? {}; return [v, x, y, width, height]; }),
         edges: g.edges().map(e => { const { points, x, y } = g.edge(e); return [e.name, points, x, y]; })
     };
-}
-
-function random(seed: number): (n: number) => number {
-    let state = seed;
-    return n => { state = (state * 48271) % 2147483647; return state % n; };
 }
 
 /** A chain, which has no crossings, in and out of a cluster as the benchmark's views are. */
