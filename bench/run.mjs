@@ -179,8 +179,15 @@ function versions() {
         cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`, memory: `${(totalmem() / 2 ** 30).toFixed(1)} GB` };
 }
 
+/** The machine's speed now: bench/cpu-reference.mjs in a new process, 3 times; the median, in ms. */
+function machineSpeed() {
+    const times = [0, 1, 2].map(() => Number(execFileSync(process.execPath, [join(root, 'bench/cpu-reference.mjs')], { encoding: 'utf8' }).trim()));
+    return median(times);
+}
+
 const startLoad = loadavg()[0];
-console.log(`load average ${loadavg().map(x => x.toFixed(2)).join(' ')}; ${runs} runs per process measure, ${edits} edits`);
+const speed = { start: machineSpeed(), preview: undefined };
+console.log(`load average ${loadavg().map(x => x.toFixed(2)).join(' ')}; machine speed ${speed.start} ms (bench/cpu-reference.mjs); ${runs} runs per process measure, ${edits} edits`);
 await bundle();
 const gen = {};
 for (const size of sizes) gen[size] = generate(size, out);
@@ -188,14 +195,20 @@ for (const size of sizes) console.log(`model ${size}: ${gen[size].elements} elem
 if (only.has('check')) await checkTimes(gen);
 if (only.has('lsp')) await lspTimes(gen);
 if (only.has('mermaid')) mermaidTimes();
-if (only.has('preview')) await previewTimes();
+if (only.has('preview')) {
+    speed.preview = machineSpeed();
+    console.log(`machine speed before the preview: ${speed.preview} ms`);
+    await previewTimes();
+}
 const endLoad = loadavg()[0];
-writeFileSync(join(root, opt('out', 'bench/RESULTS.md')), report(rows, gen, versions(), { startLoad, endLoad }));
+// A relative --out is under the repository's folder; an absolute one is used as it is.
+writeFileSync(resolve(root, opt('out', 'bench/RESULTS.md')), report(rows, gen, versions(), { startLoad, endLoad, speed }));
 console.log(`\nwrote ${opt('out', 'bench/RESULTS.md')}`);
 
 function report(rows, gen, info, load) {
     const lines = ['# Benchmark results', '', `Written by \`npm run bench ${args.join(' ')}\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '',
         `Machine: ${info.cpu}, ${info.memory}; load average ${load.startLoad.toFixed(2)} at the start, ${load.endLoad.toFixed(2)} at the end (the machine is shared: wall-clock numbers carry the other users' load, CPU numbers less so).`,
+        `Machine speed: bench/cpu-reference.mjs (a fixed single-threaded JavaScript workload, median of 3 new processes; lower is faster) took ${load.speed.start} ms at the start${load.speed.preview === undefined ? '' : `, ${load.speed.preview} ms before the preview`}.`,
         `Versions: Node ${info.node}, Langium ${info.langium}, mermaid ${info.mermaid}, likec4 ${info.likec4}; Archwright at ${info.commit} plus the working tree.`, '',
         `Models (bench/generate.mjs): ${sizes.map(s => `${s}: ${gen[s].elements} elements, ${gen[s].flows} flows, ${gen[s].files} files, ${gen[s].lines} lines`).join('; ')}.`,
         `Whole-process numbers are medians of ${runs} runs, the tools taking turns (Archwright, Archwright without its snapshot, LikeC4, and again), each after one untimed run; latencies are over ${edits} edits or 100 requests.`, '',
