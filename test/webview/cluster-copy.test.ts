@@ -3,7 +3,8 @@
 // gives: the same nodes, parents, edges and labels, in the same order, for every cluster extracted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mermaidClusterModule } from '../../scripts/mermaid-patches.mjs';
-import { type Graph, patchedAndPublished, random } from './patched-and-published.js';
+import { Random } from '../fuzz/mutations.js';
+import { type Graph, patchedAndPublished } from './patched-and-published.js';
 
 interface Extraction {
     Graph: new (options: object) => Graph;
@@ -28,21 +29,21 @@ afterAll(() => dispose?.());
 
 /** A flowchart's graph as Mermaid hands it over: clusters (some nested), nodes in and out of them, edges between any two. */
 function flowchart(x: Extraction, seed: number): Graph {
-    const r = random(seed);
+    const r = new Random(seed);
     const g = new x.Graph({ multigraph: true, compound: true }).setGraph({ rankdir: 'LR', nodesep: 50, ranksep: 50 }).setDefaultEdgeLabel(() => ({}));
-    const clusters = Array.from({ length: 1 + r(4) }, (_, i) => `c${i}`);
+    const clusters = Array.from({ length: 1 + r.int(4) }, (_, i) => `c${i}`);
     for (const c of clusters) g.setNode(c, { id: c, label: c, isGroup: true, shape: 'rect' });
     // Nest some clusters.
-    clusters.forEach((c, i) => { if (i > 0 && r(3) === 0) g.setParent(c, clusters[r(i)]); });
-    const count = 2 + r(40);
+    clusters.forEach((c, i) => { if (i > 0 && r.int(3) === 0) g.setParent(c, clusters[r.int(i)]); });
+    const count = 2 + r.int(40);
     for (let i = 0; i < count; i++) {
         g.setNode(`n${i}`, { id: `n${i}`, label: `Node ${i}`, shape: 'rect' });
-        if (r(4) !== 0) g.setParent(`n${i}`, clusters[r(clusters.length)]);
+        if (r.int(4) !== 0) g.setParent(`n${i}`, clusters[r.int(clusters.length)]);
     }
     // Mostly edges inside one cluster (so that clusters get extracted), some across.
-    for (let e = 0, edges = r(count * 2); e < edges; e++) {
-        const v = `n${r(count)}`, w = `n${r(count)}`;
-        if (v !== w && (g.parent(v) === g.parent(w) || r(4) === 0)) g.setEdge(v, w, { id: `e${e}`, label: `edge ${e}` }, `e${e}`);
+    for (let e = 0, edges = r.int(count * 2); e < edges; e++) {
+        const v = `n${r.int(count)}`, w = `n${r.int(count)}`;
+        if (v !== w && (g.parent(v) === g.parent(w) || r.int(4) === 0)) g.setEdge(v, w, { id: `e${e}`, label: `edge ${e}` }, `e${e}`);
     }
     return g;
 }

@@ -3,7 +3,8 @@
 // dagre as published places them: on graphs without crossings, where the patched search stops
 // early, and on graphs with crossings, where it runs as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Graph, patchedAndPublished, random } from './patched-and-published.js';
+import { Random } from '../fuzz/mutations.js';
+import { type Graph, patchedAndPublished } from './patched-and-published.js';
 
 interface Dagre {
     Graph: new (options: object) => Graph;
@@ -61,16 +62,16 @@ function chain(length: number, clustered: boolean, rankdir: string): Spec {
 
 /** Random edges between random nodes, some in clusters, cycles allowed. */
 function tangle(seed: number): Spec {
-    const r = random(seed);
-    const count = 3 + r(30);
-    const clusters = Array.from({ length: r(3) }, (_, i) => `c${i}`);
+    const r = new Random(seed);
+    const count = 3 + r.int(30);
+    const clusters = Array.from({ length: r.int(3) }, (_, i) => `c${i}`);
     const nodes = Array.from({ length: count }, (_, i) => ({
-        id: `n${i}`, width: 40 + r(120), height: 30 + r(30),
-        parent: clusters.length > 0 && r(2) === 0 ? clusters[r(clusters.length)] : undefined
+        id: `n${i}`, width: 40 + r.int(120), height: 30 + r.int(30),
+        parent: clusters.length > 0 && r.int(2) === 0 ? clusters[r.int(clusters.length)] : undefined
     }));
-    const edges = Array.from({ length: r(count * 2) }, () => ({ v: `n${r(count)}`, w: `n${r(count)}`, label: r(2) === 0 }))
+    const edges = Array.from({ length: r.int(count * 2) }, () => ({ v: `n${r.int(count)}`, w: `n${r.int(count)}`, label: r.int(2) === 0 }))
         .filter(e => e.v !== e.w);
-    return { rankdir: ['LR', 'TB', 'RL', 'BT'][r(4)], nodes, clusters, edges };
+    return { rankdir: ['LR', 'TB', 'RL', 'BT'][r.int(4)], nodes, clusters, edges };
 }
 
 describe('dagre\'s layout with the preview\'s changes', () => {

@@ -6,6 +6,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizedAlready } from '../../client/webview/label-text.js';
+import { Random } from '../fuzz/mutations.js';
 import { diagram, EXAMPLE, loadWorkspace, renderFields } from './diagrams.js';
 import { launchChromium } from './preview-page.js';
 import { modelText } from '../../bench/views-model.js';
@@ -44,13 +45,12 @@ function texts(count: number): string[] {
         '<img src=x onerror=alert(1)>', 'javascript:', '<a href="x">', '</a>', '<math>', '<template>', '<noscript>', '<textarea>'];
     // Half the texts only from pieces that look harmless, so that many are accepted.
     const harmless = ['a', 'Z', '0', ' ', '\t', '\n', '\u2028', '\ufeff', 'é', '·', '"', '\'', '=', '#', ';', '/', '`', '<br>', '«', '€'];
-    let state = 11;
-    const random = (n: number) => { state = (state * 48271) % 2147483647; return state % n; };
+    const random = new Random(11);
     return Array.from({ length: count }, (_, i) => {
         const from = i % 2 === 0 ? pieces : harmless;
-        const text = Array.from({ length: 1 + random(8) }, () => from[random(from.length)]).join('');
+        const text = Array.from({ length: 1 + random.int(8) }, () => random.pick(from)).join('');
         // Wrapped as one paragraph a third of the time, as Mermaid's label drawing hands labels over.
-        return random(3) === 0 ? `<p>${text}</p>` : text;
+        return random.int(3) === 0 ? `<p>${text}</p>` : text;
     });
 }
 

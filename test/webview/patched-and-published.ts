@@ -39,9 +39,3 @@ export async function patchedAndPublished<T>(source: string): Promise<{ patched:
     const [patched, published] = await Promise.all([bundle('patched', [mermaidPatches()]), bundle('published', [])]);
     return { patched, published, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
-
-/** A seeded random integer below n. */
-export function random(seed: number): (n: number) => number {
-    let state = seed;
-    return n => { state = (state * 48271) % 2147483647; return state % n; };
-}
