@@ -6,7 +6,7 @@ import type { HostMessage } from '../client/webview/messages.js';
 import { loadWorkspace } from '../test/helpers.js';
 import { diagram, renderFields } from '../test/webview/diagram-answer.js';
 import { DOCUMENT_URI, launchChromium, PreviewPage, PreviewServer } from '../test/webview/preview-page.js';
-import { modelText } from './views-model.js';
+import { crossingModelText, modelText } from './views-model.js';
 
 export interface PreviewOptions {
     /** Folder of the built preview.js and preview.css to serve. */
@@ -17,11 +17,14 @@ export interface PreviewOptions {
     updates: number;
     /** The view to draw: 'landscape' (declared `view landscape "All" { include * }`) or 'of'. */
     viewId: string;
+    /** The model: views-model.ts's chain (modelText, no crossings) or its crossingModelText. */
+    model?: 'chain' | 'crossings';
     log: (line: string) => void;
 }
 
 export interface PreviewResult {
     size: number;
+    model: 'chain' | 'crossings';
     /** Nodes the view draws. */
     nodes: number;
     p50: number;
@@ -73,7 +76,8 @@ export async function measurePreviewIn(options: PreviewOptions): Promise<Preview
     const results: PreviewResult[] = [];
     try {
         for (const n of options.sizes) {
-            const base = modelText(n);
+            const model = options.model ?? 'chain';
+            const base = model === 'crossings' ? crossingModelText(n) : modelText(n);
             const ws = await loadWorkspace(base);
             const page = await PreviewPage.open(browser, server);
             await page.render(renderFields(diagram(ws, options.viewId)));
@@ -99,8 +103,8 @@ export async function measurePreviewIn(options: PreviewOptions): Promise<Preview
             const violations = await page.violations();
             if (violations.length > 0) throw new Error(`Content-Security-Policy violations: ${violations.join('; ')}`);
             await page.page.close();
-            const r = { size: n, nodes, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), serverP50: quantile(serverTimes, 0.5), pageP50: quantile(pageTimes, 0.5), mermaidChars };
-            options.log(`    preview ${n}: ${nodes} nodes, ${mermaidChars} chars of Mermaid; p50 ${r.p50.toFixed(0)} ms = server ${r.serverP50.toFixed(1)} ms + page ${r.pageP50.toFixed(0)} ms (medians of the parts), p95 ${r.p95.toFixed(0)} ms`);
+            const r = { size: n, model, nodes, p50: quantile(totals, 0.5), p95: quantile(totals, 0.95), serverP50: quantile(serverTimes, 0.5), pageP50: quantile(pageTimes, 0.5), mermaidChars };
+            options.log(`    preview ${n}${model === 'crossings' ? ' (crossings)' : ''}: ${nodes} nodes, ${mermaidChars} chars of Mermaid; p50 ${r.p50.toFixed(0)} ms = server ${r.serverP50.toFixed(1)} ms + page ${r.pageP50.toFixed(0)} ms (medians of the parts), p95 ${r.p95.toFixed(0)} ms`);
             results.push(r);
         }
     } finally {

@@ -1,5 +1,7 @@
-// The synthetic model of the view benchmarks (bench/mermaid.ts, bench/preview-measure.ts): one system
-// of n - 1 elements in a chain of flows, with requirements, a deployment and one view of each kind.
+// The synthetic models of the view benchmarks (bench/mermaid.ts, bench/preview-measure.ts): one system
+// of n - 1 elements with requirements, a deployment and one view of each kind. In modelText the
+// elements are a chain of flows, a picture without crossings; in crossingModelText each element has
+// two flows on average, from a random element before it, and the picture has crossings.
 
 /** A model whose every view draws about `n` nodes. */
 export function modelText(n: number): string {
@@ -17,5 +19,35 @@ export function modelText(n: number): string {
     lines.push('view landscape "All" { include * }', 'view of "Inside" of sys', 'view dataflow "Card" dataflow card',
         'view deployment "Prod" deployment prod', 'view requirements "Reqs" requirements');
     lines.push('view sequence "Journey" sequence {', ...ids.slice(0, -1).map((id, i) => `  ${id} -> ${ids[i + 1]} "step ${i}"`), '}');
+    return lines.join('\n');
+}
+
+/**
+ * modelText(n) with about 2n flows instead of the chain: every element but the first is reached
+ * from a random earlier one, and the rest go from a random element to one of the 15 after it. The
+ * same n always gives the same model.
+ */
+export function crossingModelText(n: number): string {
+    const elements = n - 1;
+    let state = 12345;
+    const random = (k: number) => { state = (state * 48271) % 2147483647; return state % k; };
+    const flows: [number, number][] = [];
+    const seen = new Set<string>();
+    const add = (a: number, b: number) => {
+        if (a === b || seen.has(`${a} ${b}`)) return;
+        seen.add(`${a} ${b}`);
+        flows.push([a, b]);
+    };
+    for (let i = 1; i < elements; i++) add(random(i), i);
+    for (let tries = 0; flows.length < 2 * n && tries < 10 * n; tries++) {
+        const a = random(elements - 1);
+        add(a, a + 1 + random(Math.min(elements - 1 - a, 15)));
+    }
+    // The chain's flows and the sequence's steps (which follow the chain) give way to these flows.
+    const lines = modelText(n).split('\n').filter(line => !/^ *e\d+ -> e\d+ /.test(line));
+    lines.splice(lines.findIndex(line => line.startsWith('deployment ')), 0,
+        ...flows.map(([a, b], i) => `e${a} -> e${b} "step ${i}" { protocol HTTPS carries card }`));
+    lines.splice(lines.findIndex(line => line.startsWith('view sequence ')) + 1, 0,
+        ...flows.slice(0, elements - 1).map(([a, b], i) => `  e${a} -> e${b} "step ${i}"`));
     return lines.join('\n');
 }

@@ -8,3 +8,6 @@ export function mermaidPatches(): Plugin;
 export function mermaidConfigModule(root?: string): string;
 /** The file of Mermaid's bundle that extracts clusters (for the tests). */
 export function mermaidClusterModule(root?: string): string;
+
+/** Every change's name, the text it replaces and the text it puts there (for the tests). */
+export function mermaidPatchTexts(): { name: string; original: string; replacement: string }[];

@@ -26,6 +26,20 @@
 //    only where it is used. Measuring changes nothing in the drawing.
 // 7. The same cluster copy walked every edge of the graph for every node it moved: now only for the
 //    first (client/webview/cluster-copy.ts says why the later walks copied nothing).
+// 8. After each step of dagre's network simplex (ranks), only the cut values that the step can
+//    change are computed again (client/webview/dagre-cut-values.ts says which, and why the others
+//    stay), not all of them.
+// 9. dagre's crossing count between two ranks is client/webview/dagre-cross-count.ts: the same
+//    steps without lodash's collection functions.
+// 10. In the crossing search, two of lodash's functions called for every node of every sweep are
+//    written out: resolve-conflicts.js's _.pick of four fields (it goes through lodash's path
+//    parsing per field) as an object with those fields when the entry has them, and
+//    barycenter.js's _.reduce as a loop making the same objects with the same sums.
+// 11. graphlib's Graph (dagre's and Mermaid's) lists nodes, children, predecessors, successors and
+//    edges with Object.keys and Object.values instead of lodash's _.keys and _.values. On the
+//    plain objects that Graph keeps, lodash gives the same arrays in the same order (its keys is
+//    Object.keys for anything that is not array-like or a prototype, and its array-like path
+//    lists the same own keys); it checked for those cases on every call.
 //
 // Each change replaces exact text and keeps the number of lines, so source maps still line up.
 // When a Mermaid release changes that text, the build fails and names this file: read the new code,
@@ -37,6 +51,8 @@ import { fileURLToPath } from 'node:url';
 
 const HELPER = fileURLToPath(new URL('../client/webview/mermaid-config.ts', import.meta.url));
 const LAYERS = fileURLToPath(new URL('../client/webview/dagre-layers.ts', import.meta.url));
+const CUT_VALUES = fileURLToPath(new URL('../client/webview/dagre-cut-values.ts', import.meta.url));
+const CROSS_COUNT = fileURLToPath(new URL('../client/webview/dagre-cross-count.ts', import.meta.url));
 const LABELS = fileURLToPath(new URL('../client/webview/label-text.ts', import.meta.url));
 const CLUSTERS = fileURLToPath(new URL('../client/webview/cluster-copy.ts', import.meta.url));
 
@@ -44,6 +60,8 @@ const CLUSTERS = fileURLToPath(new URL('../client/webview/cluster-copy.ts', impo
 const EXTRACTOR = /\nvar extractor = /;
 /** dagre's order/index.js. */
 const ORDER = /\nfunction buildLayerGraphs\(g, ranks, relationship\) \{/;
+/** graphlib's graph.js. */
+const GRAPH = /\nexport class Graph \{/;
 
 const PATCHES = [
     {
@@ -152,8 +170,83 @@ const PATCHES = [
       });
 
   _.forEach(nodesOfRank || g.nodes(), function (v) {`
-    }
+    },
+    {
+        name: 'dagre\'s cut values',
+        /** dagre's rank/network-simplex.js: after an exchange, the cut values on the cycle it closed. */
+        module: /\nfunction exchangeEdges\(t, g, e, f\) \{/,
+        original: `  initLowLimValues(t);
+  initCutValues(t, g);
+  updateRanks(t, g);`,
+        replacement: `  initLowLimValues(t);
+  __archwrightCutValuesOnPath(function (x) { return t.node(x); }, v, w, function (child) { assignCutValue(t, g, child); });
+  updateRanks(t, g);`,
+        append: `import { cutValuesOnPath as __archwrightCutValuesOnPath } from ${JSON.stringify(CUT_VALUES)};`
+    },
+    {
+        name: 'dagre\'s crossing count',
+        /** dagre's order/cross-count.js: the helper's count; the old body stays, unreachable, so that lines keep their numbers. */
+        module: /\nfunction twoLayerCrossCount\(g, northLayer, southLayer\) \{/,
+        original: `function twoLayerCrossCount(g, northLayer, southLayer) {`,
+        replacement: `function twoLayerCrossCount(g, northLayer, southLayer) { return __archwrightTwoLayerCrossCount(g, northLayer, southLayer);`,
+        append: `import { twoLayerCrossCount as __archwrightTwoLayerCrossCount } from ${JSON.stringify(CROSS_COUNT)};`
+    },
+    {
+        name: 'dagre\'s conflict resolution',
+        /** dagre's order/resolve-conflicts.js. */
+        module: /\nfunction doResolveConflicts\(sourceSet\) \{/,
+        original: `      return _.pick(entry, ['vs', 'i', 'barycenter', 'weight']);`,
+        replacement: `      var picked = { vs: entry.vs, i: entry.i }; if ('barycenter' in entry) picked.barycenter = entry.barycenter; if ('weight' in entry) picked.weight = entry.weight; return picked;`
+    },
+    {
+        name: 'dagre\'s barycenters',
+        /** dagre's order/barycenter.js. */
+        module: /\nfunction barycenter\(g, movable\) \{/,
+        original: `      var result = _.reduce(
+        inV,
+        function (acc, e) {
+          var edge = g.edge(e),
+            nodeU = g.node(e.v);
+          return {
+            sum: acc.sum + edge.weight * nodeU.order,
+            weight: acc.weight + edge.weight,
+          };
+        },
+        { sum: 0, weight: 0 },
+      );`,
+        replacement: `      var result = { sum: 0, weight: 0 };
+      for (var k = 0; k < inV.length; k++) {
+        var e = inV[k];
+          var edge = g.edge(e),
+            nodeU = g.node(e.v);
+          result = {
+            sum: result.sum + edge.weight * nodeU.order,
+            weight: result.weight + edge.weight,
+          };
+      }
+
+`
+    },
+    ...[
+        ['nodes', '    return _.keys(this._nodes);'],
+        ['children', '        return _.keys(children);'],
+        ['predecessors', '      return _.keys(predsV);'],
+        ['successors', '      return _.keys(sucsV);'],
+        ['edges', '    return _.values(this._edgeObjs);'],
+        ['inEdges', '      var edges = _.values(inV);'],
+        ['outEdges', '      var edges = _.values(outV);']
+    ].map(([method, original]) => ({
+        name: `graphlib's ${method}`,
+        module: GRAPH,
+        original,
+        replacement: original.replace('_.keys(', 'Object.keys(').replace('_.values(', 'Object.values(')
+    }))
 ];
+
+/** Every change's name and texts (for the tests). */
+export function mermaidPatchTexts() {
+    return PATCHES.map(({ name, original, replacement }) => ({ name, original, replacement }));
+}
 
 /** The file of Mermaid's bundle that holds its configuration (for the tests and bench/mermaid-config-copy.mjs). */
 export function mermaidConfigModule(root = fileURLToPath(new URL('..', import.meta.url))) {
@@ -177,7 +270,7 @@ export function mermaidPatches() {
     return {
         name: 'archwright-mermaid',
         setup(build) {
-            build.onLoad({ filter: /[\\/]node_modules[\\/](mermaid[\\/]dist[\\/].*\.mjs|dagre-d3-es[\\/]src[\\/]dagre[\\/]order[\\/](index|build-layer-graph)\.js)$/ }, async args => {
+            build.onLoad({ filter: /[\\/]node_modules[\\/](mermaid[\\/]dist[\\/].*\.mjs|dagre-d3-es[\\/]src[\\/](dagre[\\/](order[\\/](index|build-layer-graph|cross-count|resolve-conflicts|barycenter)|rank[\\/]network-simplex)|graphlib[\\/]graph)\.js)$/ }, async args => {
                 let text = await readFile(args.path, 'utf8');
                 const patches = PATCHES.filter(p => p.module.test(text));
                 if (patches.length === 0) return undefined;

@@ -1,7 +1,7 @@
 // dagre's layout as the preview ships it (scripts/mermaid-patches.mjs changes its crossing
-// minimisation, order/index.js and order/build-layer-graph.js) places every node and edge where
-// dagre as published places them: on graphs without crossings, where the patched search stops
-// early, and on graphs with crossings, where it runs as before.
+// minimisation, its network simplex and graphlib's lists) places every node and edge where dagre
+// as published places them: on graphs without crossings, where the patched search stops early, and
+// on graphs with crossings, where it runs as before, small and as large as the preview's views.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../fuzz/mutations.js';
 import { type Graph, patchedAndPublished } from './patched-and-published.js';
@@ -60,10 +60,10 @@ function chain(length: number, clustered: boolean, rankdir: string): Spec {
     return { rankdir, nodes, clusters: clustered ? ['sys'] : [], edges };
 }
 
-/** Random edges between random nodes, some in clusters, cycles allowed. */
-function tangle(seed: number): Spec {
+/** Random edges between random nodes, some in clusters, cycles allowed; up to `most` nodes. */
+function tangle(seed: number, most = 33): Spec {
     const r = new Random(seed);
-    const count = 3 + r.int(30);
+    const count = 3 + r.int(most - 2);
     const clusters = Array.from({ length: r.int(3) }, (_, i) => `c${i}`);
     const nodes = Array.from({ length: count }, (_, i) => ({
         id: `n${i}`, width: 40 + r.int(120), height: 30 + r.int(30),
@@ -92,4 +92,11 @@ describe('dagre\'s layout with the preview\'s changes', () => {
             expect(placed(patched, spec), `seed ${seed}`).toEqual(placed(published, spec));
         }
     });
+
+    it('places random graphs of up to 120 nodes as published dagre does', () => {
+        for (let seed = 1001; seed <= 1012; seed++) {
+            const spec = tangle(seed, 120);
+            expect(placed(patched, spec), `seed ${seed}`).toEqual(placed(published, spec));
+        }
+    }, 60_000);
 });

@@ -8,11 +8,11 @@ import * as esbuild from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it, test } from 'vitest';
 import { copyOfConfig } from '../../client/webview/mermaid-config.js';
-import { mermaidConfigModule, mermaidPatches } from '../../scripts/mermaid-patches.mjs';
+import { mermaidConfigModule, mermaidPatchTexts, mermaidPatches } from '../../scripts/mermaid-patches.mjs';
 import type { Workspace } from '../helpers.js';
 import { diagram, EXAMPLE, loadWorkspace, renderFields } from './diagrams.js';
 import { launchChromium, PreviewPage, PreviewServer } from './preview-page.js';
-import { modelText } from '../../bench/views-model.js';
+import { crossingModelText, modelText } from '../../bench/views-model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -114,6 +114,17 @@ describe('the plugin', () => {
         expect(built).toMatch(/const len\d* = edge\d*\.look === "neo" && !animatedEdge\d* && typeof pathNode\d*\.getTotalLength === "function"/);
         expect(built).toMatch(/const edges\d* = edgesToCopy\d*\(graph\d*, newGraph\d*, rootId\d*\);/);
         expect(built).toMatch(/downLayerGraphs \?\?= buildLayerGraphs\d*\(g\d*, range_default\(1, maxRank\d* \+ 1\), "inEdges"\)/);
+        expect(built).toMatch(/cutValuesOnPath\d*\(function\(x\d*\) \{/);
+        expect(built).toMatch(/function twoLayerCrossCount\d*\(g\d*, northLayer\d*, southLayer\d*\) \{\s*return twoLayerCrossCount\d*\(/);
+        expect(built).toContain('if ("barycenter" in entry');
+        expect(built).toContain('return Object.keys(this._nodes);');
+        expect(built).not.toContain('return keys_default(this._nodes);');
+    });
+
+    it('keeps the number of lines of every text it replaces, so that source maps still line up', () => {
+        const texts = mermaidPatchTexts();
+        expect(texts.length).toBeGreaterThan(15);
+        for (const { name, original, replacement } of texts) expect(replacement.split('\n').length, name).toBe(original.split('\n').length);
     });
 
     it('fails the build, naming itself, when Mermaid\'s getConfig is not the one it replaces', async () => {
@@ -131,8 +142,8 @@ describe('the plugin', () => {
     });
 });
 
-// The pictures: every view of the example and of the benchmark's model (a cluster laid out on its
-// own), drawn by the shipped page and by the same page built from Mermaid as it is, must be the same SVG. Mermaid's ids are deterministic here; the hand-drawn
+// The pictures: every view of the example and of the benchmark's models (a cluster laid out on its
+// own, without crossings and with), drawn by the shipped page and by the same page built from Mermaid as it is, must be the same SVG. Mermaid's ids are deterministic here; the hand-drawn
 // strokes of requirement boxes come from Math.random, so both pages draw with the same seeded one.
 const SEEDED_RANDOM = `{
     let state = 1;
@@ -147,7 +158,7 @@ test('the preview draws the same SVG as Mermaid without the changes, for every v
         await esbuild.build({ entryPoints: [join(ROOT, 'client/webview/preview.ts')], outfile: join(unpatched, 'preview.js'), bundle: true,
             platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning', legalComments: 'none' });
         copyFileSync(join(ROOT, 'out/webview/preview.css'), join(unpatched, 'preview.css'));
-        const workspaces: Workspace[] = [await loadWorkspace(EXAMPLE), await loadWorkspace(modelText(30))];
+        const workspaces: Workspace[] = [await loadWorkspace(EXAMPLE), await loadWorkspace(modelText(30)), await loadWorkspace(crossingModelText(40))];
         browser = await launchChromium();
         servers.push(await PreviewServer.start(), await PreviewServer.start(unpatched));
         const [ours, theirs] = await Promise.all(servers.map(server => PreviewPage.open(browser!, server, 'light', undefined, undefined, SEEDED_RANDOM)));
