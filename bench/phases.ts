@@ -1,6 +1,6 @@
 // In-process profile of a build and of edits, for finding where the time goes (bench/NOTES.md).
 // Run through bench/phases.mjs, which bundles this file:
-//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner|id] [--at TEXT] [--profile OUT.cpuprofile]
+//   node bench/phases.mjs FOLDER [--edits N] [--file NAME] [--edit title|owner|id|flow] [--at TEXT] [--profile OUT.cpuprofile]
 //                            [--allocations OUT.heapprofile]
 // Prints the CPU time of each build phase of a cold build, then of N edits of one file (a title
 // typed and deleted in turn, parsed incrementally as in the language server): the wall time of each
@@ -49,10 +49,12 @@ if (!edited) throw new Error(`no file named ${options.file} in ${positionals[0]}
 // `--edit title` types into the file's first string (a title, as the benchmark does; no rule reads
 // it); `--edit owner` into its first owner (the rule about owners runs again); `--edit id` at the end
 // of its first service's id (what every file exports changes: the references to it in other files
-// break, and every rule runs again); `--at TEXT` into the string "TEXT"
+// break, and every rule runs again); `--edit flow` at the end of its first flow's target (the flow
+// loses its target: no file's exports change, but the rules about flows run again); `--at TEXT` into the string "TEXT"
 // (`--at 'Part 3 of domain 0'` where the benchmark types, inside a 280-line system at M).
 const title = options.at !== undefined ? (edited.textDocument.getText().includes(`"${options.at}"`) ? `"${options.at}"` : undefined)
-    : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : options.edit === 'id' ? /\n\s*(service [\w-]+ )"/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
+    : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : options.edit === 'id' ? /\n\s*(service [\w-]+ )"/
+        : options.edit === 'flow' ? /\n([\w-]+ -> [\w-]+ )"/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
 if (!title) throw new Error(`${options.file} has no ${options.edit === 'id' ? 'service' : 'string'} to edit`);
 const { Session } = await import('node:inspector/promises');
 const session = new Session();

@@ -1,5 +1,6 @@
 // The performance benchmark: `npm run bench` (S, M, L) or `npm run bench -- --quick` (S, M).
-// Options: --runs N (whole-process runs per measure, default 5), --edits N (default 100),
+// Options: --runs N (whole-process runs per measure, default 5), --edits N (default 100; typed into
+//          a title, then half as many into a flow's target),
 //          --only check,lsp,mermaid,preview   --no-likec4   --sizes S,M
 // Prints a table and writes bench/RESULTS.md. Generated models go to .cache/bench (gitignored).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -108,6 +109,11 @@ async function checkTimes(gen) {
     }
 }
 
+/** The second edit of the big file: a character typed at the end of this flow's target, and deleted again. */
+const FLOW_EDIT = { archwright: 'd0-ser3 -> d0-ser4 "step 2"', likec4: "d0.d0_ser3 -> d0.d0_ser4 'step 2'" };
+/** Half as many edits as the title's: LikeC4 takes about a second for each at L. */
+const referenceEdits = Math.max(2, 2 * Math.round(edits / 4));
+
 function positionOf(file, needle, offset) {
     const lines = readFileSync(file, 'utf8').split('\n');
     const line = lines.findIndex(l => l.includes(needle));
@@ -133,6 +139,11 @@ async function lspTimes(gen) {
             record('server: edit to all files settled p50', size, quantile(e.toQuiet, 0.5));
             rows.push({ measure: 'server: diagnostics messages per edit (median)', size, value: quantile(e.messages, 0.5), unit: 'count' });
             console.log(`server: diagnostics messages per edit ${size}: median ${quantile(e.messages, 0.5)}`);
+            // Typing into a reference instead (a flow's target: the flow loses it, then has it again):
+            // what every rule about flows reads changes, so they run again over the whole model.
+            const f = await timeEdits(server, file, positionOf(file, FLOW_EDIT.archwright, FLOW_EDIT.archwright.indexOf(' "')), referenceEdits);
+            record('server: edit to diagnostics, typing into a flow\'s target, p50', size, quantile(f.toDiagnostics, 0.5));
+            record('server: edit to diagnostics, typing into a flow\'s target, p95', size, quantile(f.toDiagnostics, 0.95));
             const ref = positionOf(file, '-> d0-ser4 ', 5);
             for (const [method, name] of [['textDocument/completion', 'completion'], ['textDocument/definition', 'definition'], ['textDocument/hover', 'hover']]) {
                 const r = await timeRequests(server, file, method, ref, 100);
@@ -153,6 +164,9 @@ async function lspTimes(gen) {
             const e = await timeEdits(lc, file, positionOf(file, "'Part 3 of domain 0'", 5), edits);
             record('likec4 lsp: edit to diagnostics p50', size, quantile(e.toDiagnostics, 0.5));
             record('likec4 lsp: edit to diagnostics p95', size, quantile(e.toDiagnostics, 0.95));
+            const f = await timeEdits(lc, file, positionOf(file, FLOW_EDIT.likec4, FLOW_EDIT.likec4.indexOf(" '")), referenceEdits);
+            record('likec4 lsp: edit to diagnostics, typing into a relation\'s target, p50', size, quantile(f.toDiagnostics, 0.5));
+            record('likec4 lsp: edit to diagnostics, typing into a relation\'s target, p95', size, quantile(f.toDiagnostics, 0.95));
             rows.push({ measure: 'likec4 lsp peak memory MB', size, value: lc.peakRssMb(), unit: 'MB' });
             await lc.stop();
         }
