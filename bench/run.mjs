@@ -139,11 +139,6 @@ async function lspTimes(gen) {
             record('server: edit to all files settled p50', size, quantile(e.toQuiet, 0.5));
             rows.push({ measure: 'server: diagnostics messages per edit (median)', size, value: quantile(e.messages, 0.5), unit: 'count' });
             console.log(`server: diagnostics messages per edit ${size}: median ${quantile(e.messages, 0.5)}`);
-            // Typing into a reference instead (a flow's target: the flow loses it, then has it again):
-            // what every rule about flows reads changes, so they run again over the whole model.
-            const f = await timeEdits(server, file, positionOf(file, FLOW_EDIT.archwright, FLOW_EDIT.archwright.indexOf(' "')), referenceEdits);
-            record('server: edit to diagnostics, typing into a flow\'s target, p50', size, quantile(f.toDiagnostics, 0.5));
-            record('server: edit to diagnostics, typing into a flow\'s target, p95', size, quantile(f.toDiagnostics, 0.95));
             const ref = positionOf(file, '-> d0-ser4 ', 5);
             for (const [method, name] of [['textDocument/completion', 'completion'], ['textDocument/definition', 'definition'], ['textDocument/hover', 'hover']]) {
                 const r = await timeRequests(server, file, method, ref, 100);
@@ -154,6 +149,16 @@ async function lspTimes(gen) {
         }
         rows.push({ measure: 'server peak memory MB', size, value: server.peakRssMb(), unit: 'MB' });
         console.log(`server peak memory ${size}: ${server.peakRssMb()?.toFixed(0)} MB`);
+        if (gen[size].bigFile) {
+            // Then typing into a reference (a flow's target: the flow loses it, then has it again):
+            // what every rule about flows reads changes, so they run again over the whole model. After
+            // the peak above, so that the budgeted measure stays the one it was; its own peak follows.
+            const file = join(dir, `${gen[size].bigFile}.arch`);
+            const f = await timeEdits(server, file, positionOf(file, FLOW_EDIT.archwright, FLOW_EDIT.archwright.indexOf(' "')), referenceEdits);
+            record('server: edit to diagnostics, typing into a flow\'s target, p50', size, quantile(f.toDiagnostics, 0.5));
+            record('server: edit to diagnostics, typing into a flow\'s target, p95', size, quantile(f.toDiagnostics, 0.95));
+            rows.push({ measure: 'server peak memory MB, after typing into a flow\'s target too', size, value: server.peakRssMb(), unit: 'MB' });
+        }
         await server.stop();
         if (withLikeC4 && gen[size].bigFile) {
             const lcDir = join(gen[size].dir, 'likec4');
