@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../server/src/model/arch-model.js';
 import { syncComponents } from '../../server/src/rules/sync-cycle.js';
+import { Random } from '../fuzz/mutations.js';
 import { codes, findings, header } from './support.js';
 
 const services = (...ids: string[]) => ids.map(id => `service ${id} "${id}" { technology "Go" }\n`).join('');
@@ -39,6 +40,32 @@ describe('the strongly connected components of synchronous flows', () => {
         expect(c.get('a')).toBe(c.get('b'));
         expect(c.get('c')).not.toBe(c.get('b'));
         expect(c.get('d')).toBeUndefined();
+    });
+
+    it('puts two elements together exactly when each reaches the other by synchronous flows, on random graphs', () => {
+        for (let seed = 1; seed <= 100; seed++) {
+            const r = new Random(seed);
+            const size = 1 + r.int(12);
+            const flows = Array.from({ length: r.int(3 * size) }, () => flow(`e${r.int(size)}`, `e${r.int(size)}`, r.int(4) === 0));
+            const c = syncComponents(flows);
+            // Reachability by synchronous flows between two different elements, by brute force.
+            const sync = flows.filter(f => !f.async && f.source !== f.target);
+            const reaches = (from: string, to: string) => {
+                const seen = new Set([from]);
+                const queue = [from];
+                for (let i = 0; i < queue.length; i++) {
+                    for (const f of sync) if (f.source === queue[i] && !seen.has(f.target)) { seen.add(f.target); queue.push(f.target); }
+                }
+                return seen.has(to);
+            };
+            const named = [...new Set(sync.flatMap(f => [f.source, f.target]))];
+            expect([...c.keys()].sort(), `seed ${seed}`).toEqual([...named].sort());
+            for (const a of named) {
+                for (const b of named) {
+                    if (a !== b) expect(c.get(a) === c.get(b), `seed ${seed}: ${a} ${b}`).toBe(reaches(a, b) && reaches(b, a));
+                }
+            }
+        }
     });
 
     // Linear cost is the benchmark's to measure; here, 100 000 flows in one cycle would overflow the stack of a recursive walk.

@@ -284,8 +284,20 @@ export function sameData(a: unknown, b: unknown): boolean {
     if (a === b) return true;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
     if (Array.isArray(a) !== Array.isArray(b)) return false;
-    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameData(item, b[i]));
-    const keysA = Object.keys(a).filter(k => (a as Record<string, unknown>)[k] !== undefined);
-    const keysB = Object.keys(b).filter(k => (b as Record<string, unknown>)[k] !== undefined);
-    return keysA.length === keysB.length && keysA.every(k => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    if (Array.isArray(a) && Array.isArray(b)) {
+        if (a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+        return true;
+    }
+    // Own enumerable keys with a value, as Object.keys gives them, counted rather than listed: this
+    // compares every readiness diagnostic of the folder after an edit that ran rules again.
+    const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+    let defined = 0;
+    for (const k in x) {
+        if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
+        defined++;
+        if (!sameData(x[k], y[k])) return false;
+    }
+    for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) defined--;
+    return defined === 0;
 }

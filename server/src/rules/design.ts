@@ -100,12 +100,16 @@ export const sequenceStepWithoutFlow: ReadinessRule = {
     summary: 'A step of a sequence view has no flow between its two elements, in either direction.',
     reads: { flows: ['source', 'target'], views: ['id', 'form', 'steps', 'decl'] },
     check({ model, each, report }) {
+        const sequences = model.views.filter(v => v.form === 'sequence' && v.decl !== undefined);
+        // The pairs joined by a flow, of the elements that steps name (the model's flows are many more).
+        const named = new Set<string>();
+        for (const view of sequences) for (const step of view.steps) named.add(step.source).add(step.target);
         const joined = new Set<string>();
         for (const flow of model.flows) {
+            if (!named.has(flow.source) || !named.has(flow.target)) continue;
             joined.add(`${flow.source}\u0000${flow.target}`);
             joined.add(`${flow.target}\u0000${flow.source}`);
         }
-        const sequences = model.views.filter(v => v.form === 'sequence' && v.decl !== undefined);
         for (const view of sequences) {
             const decl = view.decl!;
             each(view.steps, step => subjects.step({ decl, allows: view.allows }, step), step => {
