@@ -46,9 +46,12 @@ export function checkRules(model: ArchModel, index: () => ModelIndex, rules: rea
         if (known.has(setting.rule)) overrides.set(setting.rule, setting.severity);
         else unknownRules.push(unknownRule(setting.rule, setting.location, known));
     }
+    // Indexed loops: this one runs over every item of the model after every edit that runs a rule.
     for (const list of FRAGMENT_LISTS) {
-        for (const item of model[list]) {
-            for (const allow of item.allows) if (!known.has(allow.rule)) unknownRules.push(unknownRule(allow.rule, allow.location, known));
+        const items = model[list];
+        for (let i = 0; i < items.length; i++) {
+            const allows = items[i].allows;
+            for (let j = 0; j < allows.length; j++) if (!known.has(allows[j].rule)) unknownRules.push(unknownRule(allows[j].rule, allows[j].location, known));
         }
     }
     const byRule = rules.map((rule, position): ModelDiagnostic[] => {
