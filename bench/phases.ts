@@ -55,7 +55,7 @@ if (!edited) throw new Error(`no file named ${options.file} in ${positionals[0]}
 const title = options.at !== undefined ? (edited.textDocument.getText().includes(`"${options.at}"`) ? `"${options.at}"` : undefined)
     : (options.edit === 'owner' ? /owner ("[^"\n]*")/ : options.edit === 'id' ? /\n\s*(service [\w-]+ )"/
         : options.edit === 'flow' ? /\n([\w-]+ -> [\w-]+ )"/ : /("[^"\n]*")/).exec(edited.textDocument.getText())?.[1];
-if (!title) throw new Error(`${options.file} has no ${options.edit === 'id' ? 'service' : 'string'} to edit`);
+if (!title) throw new Error(`${options.file} has no ${options.edit === 'id' ? 'service' : options.edit === 'flow' ? 'flow' : 'string'} to edit`);
 const { Session } = await import('node:inspector/promises');
 const session = new Session();
 if (options.profile || options.allocations) session.connect();

@@ -34,7 +34,7 @@
 // 10. In the crossing search, two of lodash's functions called for every node of every sweep are
 //    written out: resolve-conflicts.js's _.pick of four fields (it goes through lodash's path
 //    parsing per field) as an object with those fields when the entry has them, and
-//    barycenter.js's _.reduce as a loop making the same objects with the same sums.
+//    barycenter.js's _.reduce as a loop adding the same sums in the same order.
 // 11. graphlib's Graph (dagre's and Mermaid's) lists nodes, children, predecessors, successors and
 //    edges with Object.keys and Object.values instead of lodash's _.keys and _.values. On the
 //    plain objects that Graph keeps, lodash gives the same arrays in the same order (its keys is
@@ -214,16 +214,16 @@ const PATCHES = [
         },
         { sum: 0, weight: 0 },
       );`,
-        replacement: `      var result = { sum: 0, weight: 0 };
+        replacement: `      var sum = 0,
+        weight = 0;
       for (var k = 0; k < inV.length; k++) {
-        var e = inV[k];
-          var edge = g.edge(e),
-            nodeU = g.node(e.v);
-          result = {
-            sum: result.sum + edge.weight * nodeU.order,
-            weight: result.weight + edge.weight,
-          };
+        var edge = g.edge(inV[k]),
+          nodeU = g.node(inV[k].v);
+        sum = sum + edge.weight * nodeU.order;
+        weight = weight + edge.weight;
       }
+      var result = { sum: sum, weight: weight };
+
 
 `
     },
